@@ -1,0 +1,59 @@
+"""The ``article-explorer`` command.
+
+article-explorer validate [DIR]      check a dataset; exit 0 if clean, 1 if not
+article-explorer datapackage [DIR]   (re)write DIR/datapackage.json from the contract
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from .config import data_dir
+from .contract import build_datapackage
+from .validation import read_dataset, sentence_coverage
+
+
+def _validate(directory: str | None) -> int:
+    raw = read_dataset(directory)
+    if raw.problems:
+        for problem in raw.problems:
+            print(f"  - {problem}")
+        count = len(raw.problems)
+        print(f"{count} problem{'s' if count != 1 else ''} in {raw.path}")
+        return 1
+    cited, uncited = sentence_coverage(raw)
+    rows = ", ".join(f"{len(rows)} {name}" for name, rows in raw.tables.items())
+    coverage = len(cited) / max(len(cited) + len(uncited), 1)
+    print(f"{raw.path} is valid: {rows}; sentence coverage {coverage:.0%} ({len(cited)}/{len(cited) + len(uncited)})")
+    return 0
+
+
+def _datapackage(directory: str | None) -> int:
+    raw = read_dataset(directory)
+    target = data_dir(directory) / "datapackage.json"
+    descriptor = build_datapackage(raw.columns or None)
+    target.write_text(json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"wrote {target}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="article-explorer", description="Check and describe an article dataset.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    for name, helptext in (
+        ("validate", "check a dataset against the data contract"),
+        ("datapackage", "write datapackage.json for a dataset from the contract"),
+    ):
+        sub = commands.add_parser(name, help=helptext)
+        sub.add_argument(
+            "directory", nargs="?", help="dataset folder (default: $ARTICLE_DATA_DIR or the repository's data/)"
+        )
+    args = parser.parse_args(argv)
+    handler = _validate if args.command == "validate" else _datapackage
+    return handler(args.directory)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

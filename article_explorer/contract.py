@@ -1,0 +1,392 @@
+"""The data contract: which tables a dataset has, their columns, types and vocabularies.
+
+This module is the single source of truth for ``../shared/data-contract.md`` in code. The
+validator checks CSVs against it, the loader uses it to apply types, and
+:func:`build_datapackage` writes the Frictionless ``datapackage.json`` from it, so the
+three cannot drift apart.
+
+A column is either *required by the contract* (every dataset has it) or one of this
+project's *extensions* (documented in ``data/README.md``; a dataset may leave it out).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+FieldType = Literal["string", "integer", "number", "date", "edtf", "list"]
+LIST_SEPARATOR = "|"
+SLUG_PATTERN = r"[a-z0-9][a-z0-9_]*"  # patterns match the whole value, as in Table Schema
+
+PLOVER_CATEGORIES = (
+    "AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "INVESTIGATE",
+    "DEMAND", "DISAPPROVE", "REJECT", "THREATEN", "SANCTION",
+    "PROTEST", "CRIME", "MOBILIZE", "COERCE", "ASSAULT", "FIGHT",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Field:
+    """One column of a table."""
+
+    name: str
+    type: FieldType
+    description: str
+    required: bool = False  # the cell must not be empty
+    enum: tuple[str, ...] = ()
+    references: str = ""  # "table.column" that every value (every list item) must match
+    minimum: float | None = None
+    maximum: float | None = None
+    pattern: str = ""
+    extension: bool = False  # this project's own column, optional for other datasets
+
+
+@dataclass(frozen=True)
+class Table:
+    """One CSV file of the dataset."""
+
+    name: str
+    description: str
+    fields: tuple[Field, ...]
+    primary_key: str = ""
+
+    @property
+    def filename(self) -> str:
+        return f"{self.name}.csv"
+
+    @property
+    def required_columns(self) -> list[str]:
+        return [f.name for f in self.fields if not f.extension]
+
+    def field(self, name: str) -> Field | None:
+        return next((f for f in self.fields if f.name == name), None)
+
+
+def _id(name: str, what: str) -> Field:
+    return Field(name, "string", f"Unique id of the {what}: a short lowercase slug.", True, pattern=SLUG_PATTERN)
+
+
+def _sentences(required: bool = True) -> Field:
+    return Field(
+        "sentence_ids",
+        "list",
+        "The sentences this row comes from (`|`-separated `sentence_id`s).",
+        required,
+        references="sentences.sentence_id",
+    )
+
+
+def _quote(what: str) -> Field:
+    return Field("quote", "string", f"Verbatim words from the cited sentences that {what}.", True)
+
+
+def _outcome_fields(what: str) -> tuple[Field, ...]:
+    return (
+        Field("outcome", "string", f"What later became of the {what}, in plain words; empty means not assessed."),
+        Field("outcome_date", "edtf", "When the outcome happened (EDTF)."),
+        Field("outcome_source_id", "string", "Where the outcome was read.", references="sources.source_id"),
+    )
+
+
+NOTES = Field("notes", "string", "Caveats: disagreeing sources, inferred dates, coding choices.", extension=True)
+
+SOURCES = Table(
+    "sources",
+    "The article and every outside source used to date, place or follow up an item.",
+    (
+        _id("source_id", "source"),
+        Field("kind", "string", "`article` (exactly one row) or `context`.", True, ("article", "context")),
+        Field("title", "string", "Title of the page; [in brackets] a description where its heading was not recorded.", True),
+        Field("author", "string", "Author, where known."),
+        Field("publisher", "string", "Publisher or website."),
+        Field("published", "edtf", "Publication date (EDTF), where known."),
+        Field("url", "string", "Public address that was read.", True, pattern=r"https?://\S+"),
+        Field("note", "string", "What the source supports, and any caveat."),
+        Field(
+            "sha256",
+            "string",
+            "For the article row: SHA-256 of `source/article.txt`, checked by the validator.",
+            pattern=r"[0-9a-f]{64}",
+            extension=True,
+        ),
+    ),
+    "source_id",
+)
+
+SENTENCES = Table(
+    "sentences",
+    "The article split into sentences: the spine every other row points back to.",
+    (
+        Field("sentence_id", "string", "`pPPsS`: paragraph and sentence number.", True, pattern=r"p\d{2,}s\d+"),
+        Field("paragraph", "integer", "1-based paragraph number in reading order (standfirst is 1).", True, minimum=1),
+        Field("sentence", "integer", "1-based sentence number within the paragraph.", True, minimum=1),
+        Field("part", "string", "Part of the page.", True, ("standfirst", "body", "caption")),
+        Field("section", "string", "Heading above the sentence; empty before the first heading."),
+        Field("text", "string", "The sentence, verbatim.", True),
+        Field("char_start", "integer", "Offset of the first character in `source/article.txt`.", True, minimum=0),
+        Field("char_end", "integer", "Offset just after the last character (exclusive).", True, minimum=1),
+    ),
+    "sentence_id",
+)
+
+ACTORS = Table(
+    "actors",
+    "States, bodies, people and groups the article names or speaks of, the author included.",
+    (
+        _id("actor_id", "actor"),
+        Field("name", "string", "Display name.", True),
+        Field(
+            "kind",
+            "string",
+            "What sort of actor.",
+            True,
+            ("state", "government_body", "international_org", "person", "group"),
+        ),
+        Field("country_iso3", "string", "ISO 3166-1 alpha-3; empty for international bodies.", pattern=r"[A-Z]{3}"),
+        Field(
+            "member_of", "string", "The actor this one belongs to (a minister's state).", references="actors.actor_id"
+        ),
+        Field("aliases", "list", "Every spelling the article uses (`|`-separated)."),
+        Field("description", "string", "Who this is, in the project's words.", True),
+    ),
+    "actor_id",
+)
+
+PLACES = Table(
+    "places",
+    "Places for the map, each with the side it stood on and the source of its coordinates.",
+    (
+        _id("place_id", "place"),
+        Field("name", "string", "Display name.", True),
+        Field("kind", "string", "What sort of place.", True, ("country", "capital", "city", "military_site", "region")),
+        Field("country_iso3", "string", "ISO 3166-1 alpha-3 of the country it lies in.", True, pattern=r"[A-Z]{3}"),
+        Field("lat", "number", "Latitude, WGS84 decimal degrees.", True, minimum=-90, maximum=90),
+        Field("lon", "number", "Longitude, WGS84 decimal degrees.", True, minimum=-180, maximum=180),
+        Field("geo_precision", "string", "How exact the point is.", True, ("site", "city", "region", "country")),
+        Field(
+            "side",
+            "string",
+            "Where it stood in the geography of militarisation on the article's date.",
+            True,
+            ("belarus", "russia", "nato", "ukraine", "other"),
+        ),
+        Field("source_id", "string", "Where the coordinates came from.", True, references="sources.source_id"),
+        Field(
+            "side_source_id",
+            "string",
+            "Where the side (e.g. NATO membership) was checked.",
+            references="sources.source_id",
+            extension=True,
+        ),
+        NOTES,
+    ),
+    "place_id",
+)
+
+ISSUES = Table(
+    "issues",
+    "The questions the article turns on, each with two poles.",
+    (
+        _id("issue_id", "issue"),
+        Field("label", "string", "Short label.", True),
+        Field("question", "string", "A yes/no question.", True),
+        Field("pole_supports", "string", "What `supports` means for this issue.", True),
+        Field("pole_opposes", "string", "What `opposes` means for this issue.", True),
+        Field("description", "string", "Why the issue matters in the article.", True),
+    ),
+    "issue_id",
+)
+
+EVENTS = Table(
+    "events",
+    "Things that happened, were under way, or were anticipated or imagined, as the article tells them.",
+    (
+        _id("event_id", "event"),
+        Field("date", "edtf", "When (EDTF), as exact as the sources allow and no more.", True),
+        Field("date_start", "date", "Earliest possible day (ISO); empty only for an open or unknown start."),
+        Field("date_end", "date", "Latest possible day (ISO); empty only for an open or unknown end."),
+        Field("precision", "string", "How exact the date is.", True, ("day", "month", "year", "range", "ongoing")),
+        Field("date_basis", "string", "Where the date comes from.", True, ("article", "context", "inferred")),
+        Field(
+            "date_source_id",
+            "string",
+            "The source of the date (required for `context`).",
+            references="sources.source_id",
+        ),
+        Field("headline", "string", "One line, in the project's words.", True),
+        Field("summary", "string", "Two or three sentences, in the project's words.", True),
+        Field(
+            "category",
+            "string",
+            "Kind of event.",
+            True,
+            ("diplomacy", "military", "sanctions", "economy", "human_rights", "conflict", "humanitarian", "politics"),
+        ),
+        Field("actor_ids", "list", "Actors involved, initiator first.", True, references="actors.actor_id"),
+        Field("place_id", "string", "Where it happened.", references="places.place_id"),
+        Field(
+            "status",
+            "string",
+            "As seen on the article's date.",
+            True,
+            ("past", "ongoing", "anticipated", "hypothetical"),
+        ),
+        _sentences(),
+        _quote("tell of the event"),
+        Field("plover_event", "string", "PLOVER event category, optional.", enum=PLOVER_CATEGORIES),
+        *_outcome_fields("event"),
+        NOTES,
+    ),
+    "event_id",
+)
+
+CLAIMS = Table(
+    "claims",
+    "Assertions in the article: who asserts what, how sure, about whom.",
+    (
+        _id("claim_id", "claim"),
+        Field(
+            "claimant_id",
+            "string",
+            "Who asserts it (the author for his own analysis).",
+            True,
+            references="actors.actor_id",
+        ),
+        Field("voice", "string", "Whose words or view.", True, ("own", "reported", "attributed")),
+        Field(
+            "claim_type",
+            "string",
+            "What the claim does.",
+            True,
+            ("assessment", "prediction", "prescription", "perception", "report"),
+        ),
+        Field("about_actor_ids", "list", "Actors the claim is about.", references="actors.actor_id"),
+        Field("issue_id", "string", "The issue it bears on, optional.", references="issues.issue_id"),
+        Field(
+            "stance",
+            "string",
+            "Toward the issue's `pole_supports`; empty without issue.",
+            enum=("supports", "opposes", "neutral"),
+        ),
+        Field(
+            "certainty",
+            "string",
+            "How sure the claim is stated.",
+            True,
+            ("certain", "probable", "possible", "uncertain"),
+        ),
+        Field("hedge_cues", "list", "Verbatim words that carry the certainty (`|`-separated)."),
+        Field("time_frame", "string", "What time the claim is about.", True, ("past", "present", "future")),
+        _sentences(),
+        _quote("make the claim"),
+        Field("paraphrase", "string", "The claim in the project's words.", True),
+        Field("event_ids", "list", "Related events, optional.", references="events.event_id"),
+        *_outcome_fields("prediction"),
+        Field(
+            "place_ids", "list", "Places the claim speaks of, optional.", references="places.place_id", extension=True
+        ),
+        NOTES,
+    ),
+    "claim_id",
+)
+
+POSITIONS = Table(
+    "positions",
+    "Each actor's stance on an issue at a date, and what it rests on.",
+    (
+        _id("position_id", "position"),
+        Field("actor_id", "string", "Who holds the position.", True, references="actors.actor_id"),
+        Field("issue_id", "string", "On what.", True, references="issues.issue_id"),
+        Field("stance", "string", "Toward the issue's `pole_supports`.", True, ("supports", "opposes", "mixed")),
+        Field(
+            "basis",
+            "string",
+            "Stated by the actor, shown by an action, or attributed by the author.",
+            True,
+            ("stated", "action", "attributed"),
+        ),
+        Field("as_of", "edtf", "When the position was held (EDTF).", True),
+        Field("evidence", "string", "A `claim_id` or `event_id` that shows it.", True),
+        _sentences(),
+        _quote("show the position"),
+        NOTES,
+    ),
+    "position_id",
+)
+
+TABLES: tuple[Table, ...] = (SOURCES, SENTENCES, ACTORS, PLACES, ISSUES, EVENTS, CLAIMS, POSITIONS)
+TABLES_BY_NAME = {table.name: table for table in TABLES}
+ARTICLE_PATH = "source/article.txt"
+
+_FRICTIONLESS_TYPES = {"string": "string", "integer": "integer", "number": "number", "date": "date", "edtf": "string"}
+
+
+def _frictionless_field(spec: Field) -> dict:
+    out: dict = {"name": spec.name, "description": spec.description}
+    if spec.type == "list":
+        out.update(type="list", delimiter=LIST_SEPARATOR, itemType="string")
+    else:
+        out["type"] = _FRICTIONLESS_TYPES[spec.type]
+    constraints: dict = {}
+    if spec.required:
+        constraints["required"] = True
+    if spec.enum:
+        constraints["enum"] = list(spec.enum)
+    if spec.minimum is not None:
+        constraints["minimum"] = spec.minimum
+    if spec.maximum is not None:
+        constraints["maximum"] = spec.maximum
+    if spec.pattern and spec.type != "list":
+        constraints["pattern"] = spec.pattern
+    if constraints:
+        out["constraints"] = constraints
+    return out
+
+
+def build_datapackage(columns: dict[str, list[str]] | None = None) -> dict:
+    """Return the Frictionless Data Package v2 descriptor for a dataset.
+
+    ``columns`` maps a table name to the columns its CSV actually has, so that optional
+    extension columns a dataset leaves out are left out of its schema too.
+    """
+    resources = []
+    for table in TABLES:
+        present = columns.get(table.name) if columns else None
+        fields = [f for f in table.fields if present is None or f.name in present]
+        foreign_keys = []
+        for spec in fields:
+            if spec.references and spec.type != "list":
+                ref_table, ref_column = spec.references.split(".")
+                foreign_keys.append(
+                    {
+                        "fields": [spec.name],
+                        "reference": {"resource": "" if ref_table == table.name else ref_table, "fields": [ref_column]},
+                    }
+                )
+        schema: dict = {
+            "fields": [_frictionless_field(f) for f in fields],
+            "primaryKey": [table.primary_key],
+            "missingValues": [""],
+        }
+        if foreign_keys:
+            schema["foreignKeys"] = foreign_keys
+        resources.append(
+            {
+                "name": table.name,
+                "type": "table",
+                "path": table.filename,
+                "scheme": "file",
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8",
+                "description": table.description,
+                "schema": schema,
+            }
+        )
+    return {
+        "$schema": "https://datapackage.org/profiles/2.0/datapackage.json",
+        "name": "article-dataset",
+        "title": "An article coded as events, claims, actors, positions and places",
+        "licenses": [{"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/"}],
+        "resources": resources,
+    }

@@ -1,0 +1,108 @@
+"""A small reader for the part of EDTF (ISO 8601-2, levels 0 and 1) that datasets use.
+
+Supported forms:
+
+* a day, month or year: ``2016-03-30``, ``2015-11``, ``2008``, optionally qualified as
+  uncertain (``?``), approximate (``~``) or both (``%``): ``2013-08~``;
+* an interval of two such dates: ``2016-03-28/2016-03-30``, ``2015-12/2016-03-30``;
+* an interval with an open end or start (``2014/..``, ``../2016``) or an unknown one
+  (``2016-03-30/``, ``/2016``).
+
+:func:`parse_edtf` turns a string into an :class:`EdtfDate` that knows its earliest and
+latest possible day, or raises :class:`EdtfError` with a message a learner can act on.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+Precision = Literal["day", "month", "year"]
+Bound = Literal["date", "open", "unknown"]
+
+_SINGLE = re.compile(r"^(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?(?P<qualifier>[?~%])?$")
+EXAMPLES = "2016-03-30, 2015-11, 2008, 2016-03-28/2016-03-30 or 2014/.."
+
+
+class EdtfError(ValueError):
+    """The text is not an EDTF date this project can read."""
+
+
+@dataclass(frozen=True)
+class EdtfDate:
+    """A parsed EDTF date or interval.
+
+    ``earliest`` and ``latest`` are the first and last possible days; they are ``None``
+    where an interval's start or end is open (``..``) or unknown (empty).
+    """
+
+    text: str
+    is_interval: bool
+    earliest: dt.date | None
+    latest: dt.date | None
+    single_precision: Precision | None = None
+    start_bound: Bound = "date"
+    end_bound: Bound = "date"
+
+    @property
+    def open_ended(self) -> bool:
+        """True for an interval that is still going on (``2014/..``)."""
+        return self.is_interval and self.end_bound == "open"
+
+
+def _parse_single(text: str) -> tuple[dt.date, dt.date, Precision]:
+    match = _SINGLE.match(text)
+    if not match:
+        raise EdtfError(f"'{text}' is not a date in the form YYYY, YYYY-MM or YYYY-MM-DD")
+    year = int(match["year"])
+    if match["month"] is None:
+        return dt.date(year, 1, 1), dt.date(year, 12, 31), "year"
+    month = int(match["month"])
+    if not 1 <= month <= 12:
+        raise EdtfError(f"'{text}' has month {month:02d}; months run from 01 to 12")
+    last_day = calendar.monthrange(year, month)[1]
+    if match["day"] is None:
+        return dt.date(year, month, 1), dt.date(year, month, last_day), "month"
+    day = int(match["day"])
+    if not 1 <= day <= last_day:
+        raise EdtfError(
+            f"'{text}' is not a real calendar date: {calendar.month_name[month]} {year} has {last_day} days"
+        )
+    return dt.date(year, month, day), dt.date(year, month, day), "day"
+
+
+def parse_edtf(text: str) -> EdtfDate:
+    """Parse an EDTF date or interval.
+
+    >>> parse_edtf("2015-11").latest
+    datetime.date(2015, 11, 30)
+    >>> parse_edtf("2014/..").open_ended
+    True
+    """
+    text = text.strip()
+    if not text:
+        raise EdtfError(f"the date is empty; expected an EDTF date such as {EXAMPLES}")
+    if "/" not in text:
+        earliest, latest, precision = _parse_single(text)
+        return EdtfDate(text, False, earliest, latest, precision)
+    start_text, _, end_text = text.partition("/")
+    if "/" in end_text:
+        raise EdtfError(f"'{text}' has more than one '/'; an interval is START/END")
+    bounds: list[tuple[Bound, dt.date | None, dt.date | None]] = []
+    for part in (start_text, end_text):
+        if part == "..":
+            bounds.append(("open", None, None))
+        elif part == "":
+            bounds.append(("unknown", None, None))
+        else:
+            first, last, _ = _parse_single(part)
+            bounds.append(("date", first, last))
+    (start_bound, start_first, _), (end_bound, _, end_last) = bounds
+    if start_bound != "date" and end_bound != "date":
+        raise EdtfError(f"'{text}' gives neither a start nor an end; at least one must be a date")
+    if start_first is not None and end_last is not None and start_first > end_last:
+        raise EdtfError(f"'{text}' starts after it ends")
+    return EdtfDate(text, True, start_first, end_last, None, start_bound, end_bound)

@@ -1,0 +1,54 @@
+"""Shared fixtures: broken copies of the dataset for the validator's tests."""
+
+from __future__ import annotations
+
+import csv
+import io
+import shutil
+from pathlib import Path
+
+import pytest
+
+from article_explorer.config import DEFAULT_DATA_DIR
+
+
+class DatasetCopy:
+    """A scratch copy of the repository's dataset that a test can break on purpose."""
+
+    def __init__(self, path: Path):
+        self.path = path
+
+    def rows(self, table: str) -> list[dict[str, str]]:
+        with open(self.path / f"{table}.csv", encoding="utf-8", newline="") as handle:
+            return list(csv.DictReader(handle))
+
+    def write_rows(self, table: str, rows: list[dict[str, str]], header: list[str] | None = None) -> None:
+        header = header or list(rows[0])
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fieldnames=header, lineterminator="\n", extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(rows)
+        (self.path / f"{table}.csv").write_text(buffer.getvalue(), encoding="utf-8")
+
+    def set_cell(self, table: str, row_id: str, column: str, value: str) -> int:
+        """Change one cell of the row whose first column is ``row_id``; return its CSV line."""
+        rows = self.rows(table)
+        key = next(iter(rows[0]))
+        for index, row in enumerate(rows):
+            if row[key] == row_id:
+                row[column] = value
+                self.write_rows(table, rows)
+                return index + 2  # header is line 1; no cell in the dataset spans lines
+        raise KeyError(f"{row_id} not in {table}.csv")
+
+    def line_of(self, table: str, row_id: str) -> int:
+        rows = self.rows(table)
+        key = next(iter(rows[0]))
+        return next(index + 2 for index, row in enumerate(rows) if row[key] == row_id)
+
+
+@pytest.fixture
+def dataset_copy(tmp_path: Path) -> DatasetCopy:
+    target = tmp_path / "data"
+    shutil.copytree(DEFAULT_DATA_DIR, target)
+    return DatasetCopy(target)
