@@ -96,7 +96,12 @@ SOURCES = Table(
     (
         _id("source_id", "source"),
         Field("kind", "string", "`article` (exactly one row) or `context`.", True, ("article", "context")),
-        Field("title", "string", "Title of the page; [in brackets] a description where its heading was not recorded.", True),
+        Field(
+            "title",
+            "string",
+            "Title of the page; [in brackets] a description where its heading was not recorded.",
+            True,
+        ),
         Field("author", "string", "Author, where known."),
         Field("publisher", "string", "Publisher or website."),
         Field("published", "edtf", "Publication date (EDTF), where known."),

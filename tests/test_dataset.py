@@ -71,8 +71,9 @@ def test_loaded_tables_have_types_applied(dataset):
 
 def test_joins_name_the_actors_and_paragraphs(dataset):
     claims = dataset.claims.set_index("claim_id")
-    assert claims.loc["losing_belarus_seen_as_threat", "claimant_name"] == "Keir Giles"
+    assert claims.loc["losing_belarus_seen_as_threat", "claimant_name"] == "Russia"
     assert claims.loc["losing_belarus_seen_as_threat", "paragraphs"] == [5]
+    assert claims.loc["handle_with_caution", "claimant_name"] == "Keir Giles"
     positions = dataset.positions.set_index("position_id")
     assert positions.loc["lukashenko_georgia_2008", "as_of_start"] == pd.Timestamp("2008-01-01")
     assert positions.loc["lukashenko_georgia_2008", "actor_name"] == "Alexander Lukashenko"
@@ -128,3 +129,14 @@ def test_the_codebook_documents_every_column():
         if f"| `{spec.name}` |" not in codebook
     ]
     assert missing == []
+
+
+def test_every_context_source_is_cited_somewhere(dataset):
+    cited_text = " ".join(
+        str(value)
+        for frame in (dataset.events, dataset.claims, dataset.positions, dataset.places)
+        for value in frame.to_numpy().ravel()
+    )
+    context = dataset.sources[dataset.sources["kind"] == "context"]
+    uncited = [sid for sid in context["source_id"] if sid not in cited_text]
+    assert uncited == []
