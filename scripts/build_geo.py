@@ -17,14 +17,20 @@ Usage (the npm packages are installed outside the repository)::
 What the script does
     1. decodes the quantized, delta-encoded TopoJSON arcs into GeoJSON
        Polygon / MultiPolygon geometries (longitude, latitude in degrees);
-    2. rounds every coordinate to ``DECIMALS`` decimals and drops consecutive
+    2. cuts the polygons that world-atlas stitched across longitude +-180
+       (Russia's Chukotka and Wrangel Island) into one part per side, so that
+       planar tools do not draw a band across the whole map;
+    3. rounds every coordinate to ``DECIMALS`` decimals and drops consecutive
        duplicate points created by the rounding (rings left with fewer than
        four positions are dropped);
-    3. orients rings as RFC 7946 asks (exterior rings counter-clockwise,
-       holes clockwise);
-    4. keeps every country whose geometry intersects ``BOX``; a kept
+    4. orients every exterior ring clockwise and every hole counter-clockwise
+       (in longitude/latitude). This is the convention of the source data,
+       d3-geo and Plotly's ``geo`` maps, which fill the *outside* of a ring
+       wound the other way; it is the opposite of RFC 7946's recommendation,
+       which GIS libraries (shapely, geopandas) ignore anyway;
+    5. keeps every country whose geometry intersects ``BOX``; a kept
        country keeps its *full* geometry (nothing is clipped);
-    5. writes a FeatureCollection sorted by ``iso3``, compact JSON with one
+    6. writes a FeatureCollection sorted by ``iso3``, compact JSON with one
        feature per line so that diffs stay readable.
 
 Only the Python standard library is used.
@@ -33,8 +39,10 @@ Only the Python standard library is used.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -54,20 +62,24 @@ DECIMALS = 3
 
 #: Codes for Natural Earth features that have no ISO 3166-1 numeric id, by
 #: their Natural Earth name: (iso3, iso_numeric). ``XKX`` is the user-assigned
-#: code commonly used for Kosovo (EU, IMF, World Bank). Any other feature
-#: without a numeric id (e.g. "N. Cyprus") gets empty strings.
+#: code commonly used for Kosovo (e.g. by the World Bank; i18n-iso-countries
+#: lists XKK/983 instead). Any other feature without a numeric id
+#: (e.g. "N. Cyprus") gets empty strings.
 UNCODED_FEATURES: dict[str, tuple[str, str]] = {"Kosovo": ("XKX", "")}
 
 DEFAULT_OUTPUT = Path(__file__).resolve().parent.parent / "data" / "geo" / "countries.geojson"
 
-Position = list[float]
+Point = tuple[float, float]  # (longitude, latitude) as decoded
+RawRing = list[Point]
+RawPolygon = list[RawRing]  # exterior ring first, then holes
+Position = list[float]  # [longitude, latitude] as written to GeoJSON
 Ring = list[Position]
 Polygon = list[Ring]
 
 # --- TopoJSON decoding -----------------------------------------------------
 
 
-def decode_arcs(topology: dict[str, Any]) -> list[list[tuple[float, float]]]:
+def decode_arcs(topology: dict[str, Any]) -> list[RawRing]:
     """Return every arc of ``topology`` as absolute (lon, lat) positions.
 
     Quantized TopoJSON stores each arc as integer deltas from the previous
@@ -79,10 +91,10 @@ def decode_arcs(topology: dict[str, Any]) -> list[list[tuple[float, float]]]:
         return [[(p[0], p[1]) for p in arc] for arc in topology["arcs"]]
     scale_x, scale_y = transform["scale"]
     translate_x, translate_y = transform["translate"]
-    arcs: list[list[tuple[float, float]]] = []
+    arcs: list[RawRing] = []
     for arc in topology["arcs"]:
         x = y = 0
-        points: list[tuple[float, float]] = []
+        points: list[Point] = []
         for dx, dy, *_ in arc:
             x += dx
             y += dy
@@ -91,22 +103,20 @@ def decode_arcs(topology: dict[str, Any]) -> list[list[tuple[float, float]]]:
     return arcs
 
 
-def ring_from_arcs(arc_indexes: list[int], arcs: list[list[tuple[float, float]]]) -> list[tuple[float, float]]:
+def ring_from_arcs(arc_indexes: list[int], arcs: list[RawRing]) -> list[Point]:
     """Stitch the arcs of one ring together.
 
     A negative index ``i`` means arc ``~i`` traversed backwards. Consecutive
     arcs share their joining point, which is kept only once.
     """
-    ring: list[tuple[float, float]] = []
+    ring: list[Point] = []
     for index in arc_indexes:
         points = arcs[index] if index >= 0 else arcs[~index][::-1]
         ring.extend(points[1:] if ring else points)
     return ring
 
 
-def geometry_polygons(
-    geometry: dict[str, Any], arcs: list[list[tuple[float, float]]]
-) -> list[list[list[tuple[float, float]]]]:
+def geometry_polygons(geometry: dict[str, Any], arcs: list[RawRing]) -> list[RawPolygon]:
     """Decode a TopoJSON Polygon or MultiPolygon into a list of polygons."""
     kind = geometry["type"]
     if kind == "Polygon":
@@ -118,10 +128,62 @@ def geometry_polygons(
     return [[ring_from_arcs(ring, arcs) for ring in polygon] for polygon in polygons]
 
 
+def crossing_point(a: Point, b: Point) -> float:
+    """Latitude where the edge a-b, which crosses longitude +-180, meets it."""
+    side = 180.0 if a[0] > 0 else -180.0
+    b_lon = b[0] + 2 * side  # b's longitude continued past a's side of the map
+    if b_lon == a[0]:  # a step from -180 to 180 along the meridian itself
+        return a[1]
+    t = (side - a[0]) / (b_lon - a[0])
+    return a[1] + t * (b[1] - a[1])
+
+
+def crosses_antimeridian(a: Sequence[float], b: Sequence[float]) -> bool:
+    """An edge stepping more than 180 degrees of longitude goes the short way round."""
+    return abs(b[0] - a[0]) > 180
+
+
+def split_at_antimeridian(polygons: list[RawPolygon]) -> list[RawPolygon]:
+    """Cut polygons that cross longitude +-180 into one polygon per side.
+
+    world-atlas stitches Natural Earth's polygons across the antimeridian for
+    spherical renderers (d3-geo), so a ring of Russia steps from 179.9 to -180.
+    Planar tools (shapely, matplotlib, web maps) read such a step as an edge
+    right across the map. Each crossing edge is replaced by a point on the
+    meridian on either side, and each side's piece is closed along the
+    meridian, as in Natural Earth's own shapefiles; holes go with the piece
+    on their side. Only exterior rings with exactly two crossings are cut
+    (Russia, Fiji); rings around a pole (Antarctica) are left as they are, and
+    ``build_features`` refuses to write a selected feature that still has a
+    crossing edge.
+    """
+    result: list[RawPolygon] = []
+    for polygon in polygons:
+        ring, holes = polygon[0], polygon[1:]
+        crossings = [k for k, (a, b) in enumerate(itertools.pairwise(ring)) if crosses_antimeridian(a, b)]
+        if len(crossings) != 2:  # no crossing, or a ring around a pole
+            result.append(polygon)
+            continue
+        if any(crosses_antimeridian(a, b) for h in holes for a, b in itertools.pairwise(h)):
+            raise ValueError("a hole crosses the antimeridian")
+        points, (i, j) = ring[:-1], crossings  # open ring; edge k runs points[k] -> points[k + 1]
+        lat_i = crossing_point(ring[i], ring[i + 1])
+        lat_j = crossing_point(ring[j], ring[j + 1])
+        side_i = 180.0 if ring[i][0] > 0 else -180.0  # side of the map before crossing i
+        piece_a = [(-side_i, lat_i), *points[i + 1 : j + 1], (-side_i, lat_j)]
+        piece_b = [(side_i, lat_j), *points[j + 1 :], *points[: i + 1], (side_i, lat_i)]
+        for piece, side in ((piece_a, -side_i), (piece_b, side_i)):
+            if all(abs(lon) == 180 for lon, _ in piece):
+                continue  # a sliver lying on the meridian itself
+            own_holes = [h for h in holes if (h[0][0] > 0) == (side > 0)]
+            result.append([[*piece, piece[0]], *own_holes])
+    return result
+
+
 # --- geometry clean-up -----------------------------------------------------
 
 
-def round_ring(ring: list[tuple[float, float]], decimals: int) -> Ring:
+def round_ring(ring: RawRing, decimals: int) -> Ring:
     """Round a ring's positions and drop consecutive duplicates.
 
     ``+ 0.0`` turns ``-0.0`` into ``0.0`` so that JSON never shows ``-0.0``.
@@ -136,11 +198,11 @@ def round_ring(ring: list[tuple[float, float]], decimals: int) -> Ring:
 
 def signed_area(ring: Ring) -> float:
     """Planar shoelace area of a closed ring; positive if counter-clockwise."""
-    return 0.5 * sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in zip(ring, ring[1:], strict=False))
+    return 0.5 * sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in itertools.pairwise(ring))
 
 
-def clean_polygons(polygons: list[list[list[tuple[float, float]]]], decimals: int) -> list[Polygon]:
-    """Round, de-duplicate and orient (RFC 7946) the rings of each polygon.
+def clean_polygons(polygons: list[RawPolygon], decimals: int) -> list[Polygon]:
+    """Round, de-duplicate and orient (exterior clockwise) the rings of each polygon.
 
     A ring needs at least four positions (three distinct corners plus the
     closing point); a polygon whose exterior ring degenerates is dropped with
@@ -156,7 +218,7 @@ def clean_polygons(polygons: list[list[list[tuple[float, float]]]], decimals: in
                     break  # exterior gone: drop the whole polygon
                 continue
             is_exterior = i == 0
-            if (signed_area(ring) > 0) != is_exterior:
+            if (signed_area(ring) < 0) != is_exterior:  # clockwise <=> area < 0
                 ring.reverse()
             rings.append(ring)
         if rings:
@@ -202,7 +264,7 @@ def segment_intersects_box(a: Position, b: Position, box: tuple[float, float, fl
 def point_in_ring(x: float, y: float, ring: Ring) -> bool:
     """Even-odd ray casting test for a point against one closed ring."""
     inside = False
-    for (x0, y0), (x1, y1) in zip(ring, ring[1:], strict=False):
+    for (x0, y0), (x1, y1) in itertools.pairwise(ring):
         if (y0 > y) != (y1 > y) and x < x0 + (y - y0) * (x1 - x0) / (y1 - y0):
             inside = not inside
     return inside
@@ -222,7 +284,7 @@ def polygons_intersect_box(polygons: list[Polygon], box: tuple[float, float, flo
     centre_x, centre_y = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
     for polygon in polygons:
         for ring in polygon:
-            if any(segment_intersects_box(a, b, box) for a, b in zip(ring, ring[1:], strict=False)):
+            if any(segment_intersects_box(a, b, box) for a, b in itertools.pairwise(ring)):
                 return True
         if point_in_polygon(centre_x, centre_y, polygon):
             return True
@@ -260,9 +322,13 @@ def build_features(topology: dict[str, Any], alpha3: dict[str, str]) -> list[dic
     features: list[dict[str, Any]] = []
     for geometry in topology["objects"]["countries"]["geometries"]:
         name = geometry["properties"]["name"]
-        polygons = clean_polygons(geometry_polygons(geometry, arcs), DECIMALS)
+        polygons = clean_polygons(split_at_antimeridian(geometry_polygons(geometry, arcs)), DECIMALS)
         if not polygons_intersect_box(polygons, BOX):
             continue
+        if any(
+            crosses_antimeridian(a, b) for polygon in polygons for ring in polygon for a, b in itertools.pairwise(ring)
+        ):
+            raise ValueError(f"{name}: an edge still crosses the antimeridian")
         numeric = geometry.get("id") or ""
         if numeric:
             if numeric not in alpha3:
@@ -282,6 +348,38 @@ def build_features(topology: dict[str, Any], alpha3: dict[str, str]) -> list[dic
     if len(codes) != len(set(codes)):
         raise ValueError("duplicate iso3 codes among the selected features")
     return features
+
+
+#: Natural Earth 4.1 draws Crimea inside Russia (de facto control). Russia annexed the peninsula in
+#: March 2014; the dataset's events cite the sources. The map draws it as an area of its own, so
+#: that a lesson can mark it rather than silently colour it as Russia or as Ukraine.
+CRIMEA_BOX = (32.4, 44.3, 36.8, 46.3)
+CRIMEA_NOTE = "Annexed by Russia in March 2014; Natural Earth 4.1 draws it within Russia. Kept separate here."
+
+
+def separate_crimea(features: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Move the Crimean peninsula out of the RUS feature into a feature of its own."""
+    west, south, east, north = CRIMEA_BOX
+
+    def inside(polygon: Polygon) -> bool:
+        return all(west <= x <= east and south <= y <= north for x, y in polygon[0])
+
+    russia = next(f for f in features if f["properties"]["iso3"] == "RUS")
+    polygons = russia["geometry"]["coordinates"]
+    crimea = [polygon for polygon in polygons if inside(polygon)]
+    if len(crimea) != 1:
+        raise ValueError(f"expected one Crimean polygon in RUS, found {len(crimea)}")
+    russia["geometry"]["coordinates"] = [polygon for polygon in polygons if not inside(polygon)]
+    for feature in features:
+        feature["properties"]["note"] = ""
+    return [
+        *features,
+        {
+            "type": "Feature",
+            "properties": {"iso3": "", "iso_numeric": "", "name": "Crimea", "note": CRIMEA_NOTE},
+            "geometry": to_geojson_geometry(crimea),
+        },
+    ]
 
 
 def write_feature_collection(features: list[dict[str, Any]], output: Path) -> None:
@@ -311,7 +409,8 @@ def main(argv: list[str] | None = None) -> None:
     atlas_dir = read_package(args.node_modules, WORLD_ATLAS, WORLD_ATLAS_VERSION)
     codes_dir = read_package(args.node_modules, CODES_PACKAGE, CODES_VERSION)
     topology = json.loads((atlas_dir / TOPOJSON_FILE).read_text(encoding="utf-8"))
-    features = build_features(topology, numeric_to_alpha3(codes_dir / "codes.json"))
+    features = separate_crimea(build_features(topology, numeric_to_alpha3(codes_dir / "codes.json")))
+    features.sort(key=lambda f: (f["properties"]["iso3"], f["properties"]["name"]))
     write_feature_collection(features, args.output)
     size = args.output.stat().st_size
     print(f"wrote {len(features)} features, {size} bytes, to {args.output}")
