@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import io
 import shutil
+import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -52,3 +54,15 @@ def dataset_copy(tmp_path: Path) -> DatasetCopy:
     target = tmp_path / "data"
     shutil.copytree(DEFAULT_DATA_DIR, target)
     return DatasetCopy(target)
+
+
+@pytest.fixture(scope="session")
+def tool() -> Callable[[str], str]:
+    """Find a command that tests/requirements.txt installs, beside this Python or on PATH."""
+
+    def find(name: str) -> str:
+        found = shutil.which(name, path=str(Path(sys.executable).parent)) or shutil.which(name)
+        assert found, f"{name} is missing: run `bash scripts/run-tests.sh`, which installs tests/requirements.txt"
+        return found
+
+    return find

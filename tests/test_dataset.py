@@ -42,9 +42,8 @@ def test_every_standfirst_and_body_sentence_is_coded():
     assert len(cited) == 32
 
 
-def test_frictionless_validates_the_datapackage():
-    frictionless = shutil.which("frictionless")
-    assert frictionless, "the frictionless command is part of the test requirements"
+def test_frictionless_validates_the_datapackage(tool):
+    frictionless = tool("frictionless")
     result = subprocess.run(
         [frictionless, "validate", "datapackage.json"], cwd=DEFAULT_DATA_DIR, capture_output=True, text=True
     )

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -45,9 +44,8 @@ def test_ci_runs_the_test_command_the_readme_prints():
 
 
 @pytest.fixture(scope="module")
-def binder_dockerfile() -> str:
-    repo2docker = shutil.which("repo2docker")
-    assert repo2docker, "jupyter-repo2docker is part of the test requirements"
+def binder_dockerfile(tool) -> str:
+    repo2docker = tool("repo2docker")
     result = subprocess.run(
         [repo2docker, "--no-build", "--debug", str(PROJECT_ROOT)], capture_output=True, text=True, timeout=300
     )
@@ -65,8 +63,7 @@ def test_binder_builds_with_our_python_and_installs_our_requirements_after_copyi
 
 
 @pytest.mark.parametrize("command", [["check"], ["format", "--check"]])
-def test_code_is_linted_and_formatted(command):
-    ruff = shutil.which("ruff")
-    assert ruff, "ruff is part of the test requirements"
+def test_code_is_linted_and_formatted(tool, command):
+    ruff = tool("ruff")
     result = subprocess.run([ruff, *command, str(PROJECT_ROOT)], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-1000:]
