@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import pandas as pd
@@ -68,11 +69,31 @@ class Dataset:
         """The sources.csv row of the article itself."""
         return self.sources[self.sources["kind"] == "article"].iloc[0]
 
+    def summary(self) -> pd.DataFrame:
+        """How many rows each table has."""
+        names = ["sources", "sentences", "actors", "places", "issues", "events", "claims", "positions"]
+        return pd.DataFrame({"table": names, "rows": [len(self.table(name)) for name in names]}).set_index("table")
+
+    def __repr__(self) -> str:
+        counts = ", ".join(f"{len(self.table(n))} {n}" for n in ("events", "claims", "positions", "actors", "places"))
+        return f"<Dataset from {self.path}: {counts}>"
+
+    @cached_property
+    def _citing_positions(self) -> dict[str, dict[str, list[int]]]:
+        index: dict[str, dict[str, list[int]]] = {}
+        for name in ("events", "claims", "positions"):
+            by_sentence: dict[str, list[int]] = {}
+            for position, sentence_ids in enumerate(self.table(name)["sentence_ids"]):
+                for sentence_id in sentence_ids:
+                    by_sentence.setdefault(sentence_id, []).append(position)
+            index[name] = by_sentence
+        return index
+
     def rows_citing(self, sentence_id: str) -> dict[str, pd.DataFrame]:
         """The events, claims and positions that cite one sentence."""
         return {
-            name: frame[frame["sentence_ids"].map(lambda ids: sentence_id in ids)]
-            for name, frame in (("events", self.events), ("claims", self.claims), ("positions", self.positions))
+            name: self.table(name).iloc[by_sentence.get(sentence_id, [])]
+            for name, by_sentence in self._citing_positions.items()
         }
 
 

@@ -11,7 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from article_explorer.config import DEFAULT_DATA_DIR
+from article_explorer.config import DEFAULT_DATA_DIR, PROJECT_ROOT
+
+OTHER_ARTICLE = PROJECT_ROOT / "tests" / "data" / "other_article"
+#: Markup that would run if any view inserted dataset text as HTML.
+PAYLOAD = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script><b>bold?</b>'
 
 
 class DatasetCopy:
@@ -47,6 +51,30 @@ class DatasetCopy:
         rows = self.rows(table)
         key = next(iter(rows[0]))
         return next(index + 2 for index, row in enumerate(rows) if row[key] == row_id)
+
+
+def write_hostile_dataset(target: Path) -> DatasetCopy:
+    """A copy of the made-up article whose free-text cells carry HTML and script payloads."""
+    shutil.copytree(OTHER_ARTICLE, target)
+    copy = DatasetCopy(target)
+    for table, columns in {
+        "events": ("headline", "summary"),
+        "claims": ("paraphrase",),
+        "actors": ("name", "description"),
+        "issues": ("label", "description"),
+        "sources": ("title",),
+    }.items():
+        rows = copy.rows(table)
+        for row in rows:
+            for column in columns:
+                row[column] = f"{PAYLOAD} {row[column]}"
+        copy.write_rows(table, rows)
+    return copy
+
+
+@pytest.fixture
+def hostile_dataset(tmp_path: Path) -> DatasetCopy:
+    return write_hostile_dataset(tmp_path / "hostile")
 
 
 @pytest.fixture

@@ -1,0 +1,414 @@
+"""The article reader: every sentence, what was coded from it, and back again.
+
+Pure builders first (dataset + selection -> HTML or figure), then :class:`ArticleReader`,
+which wires two pickers to them. Choosing a sentence shows the rows that cite it; choosing
+an event or a claim jumps to the sentence it comes from, with its quote marked.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+import ipywidgets as widgets
+import pandas as pd
+import plotly.graph_objects as go
+from IPython.display import display
+
+from .data import Dataset
+from .rendering import esc, highlight, link, nothing_matches, set_figure
+
+CERTAINTY_ORDER = ("certain", "probable", "possible", "uncertain")
+#: Symbol and colour for each kind of mark: shape carries the meaning, colour only repeats it.
+#: Colours are from the Okabe-Ito palette, which colour-blind readers can tell apart.
+MARKS = {
+    "event": ("◆", "#0072B2", "event"),
+    "certain": ("●", "#D55E00", "claim stated as certain"),
+    "probable": ("◕", "#E69F00", "claim stated as probable"),
+    "possible": ("◑", "#009E73", "claim stated as possible"),
+    "uncertain": ("○", "#CC79A7", "claim stated as uncertain"),
+    "position": ("▲", "#56B4E9", "position"),
+}
+CLAIM_TYPE_COLOURS = {
+    "report": "#56B4E9",
+    "assessment": "#0072B2",
+    "perception": "#CC79A7",
+    "prediction": "#D55E00",
+    "prescription": "#009E73",
+}
+STYLE = """<style>
+.ae-article p {margin: 0 0 .7em 0; line-height: 1.55;}
+.ae-article .ae-pnum {color: #555; font-size: .8em; margin-right: .4em;}
+.ae-sentence.ae-selected {background: #fff3b0; outline: 2px solid #8a6d00; border-radius: 2px;}
+.ae-marks {font-size: .85em; white-space: nowrap; margin: 0 .2em;}
+.ae-article h4 {margin: .8em 0 .3em 0;}
+.ae-card {border-left: 4px solid #0072B2; padding: 2px 8px; margin: 6px 0;}
+.ae-card.ae-claim {border-left-color: #D55E00;}
+.ae-card.ae-position {border-left-color: #56B4E9;}
+.ae-card .ae-meta {color: #333; font-size: .9em;}
+mark.ae-cue {background: #ffd27f; font-weight: bold;}
+mark.ae-quote {background: #cfe8ff;}
+.ae-nothing {padding: 6px; background: #f4f4f4; border: 1px dashed #999;}
+.ae-right {color: #00603a;} .ae-hint {color: #8a3b00;}
+</style>"""
+
+
+@dataclass(frozen=True)
+class Selection:
+    """What the reader shows: a sentence, and optionally one row ("events", id) within it."""
+
+    sentence_id: str | None = None
+    row: tuple[str, str] | None = None
+
+
+def marks_by_sentence(dataset: Dataset) -> dict[str, Counter]:
+    """For each sentence: how many events, positions and claims (by certainty) cite it."""
+    marks: dict[str, Counter] = {sid: Counter() for sid in dataset.sentences["sentence_id"]}
+    for sentence_ids in dataset.events["sentence_ids"]:
+        for sid in sentence_ids:
+            marks[sid]["event"] += 1
+    for sentence_ids, certainty in zip(dataset.claims["sentence_ids"], dataset.claims["certainty"], strict=True):
+        for sid in sentence_ids:
+            marks[sid][certainty] += 1
+    for sentence_ids in dataset.positions["sentence_ids"]:
+        for sid in sentence_ids:
+            marks[sid]["position"] += 1
+    return marks
+
+
+def legend_html() -> str:
+    items = " &nbsp; ".join(
+        f'<span style="color:{colour}">{symbol}</span> {esc(label)}' for symbol, colour, label in MARKS.values()
+    )
+    return f'<div class="ae-legend" aria-label="legend">{items}; the number after a mark counts the rows.</div>'
+
+
+def _marks_html(counter: Counter) -> str:
+    parts = []
+    for kind, (symbol, colour, label) in MARKS.items():
+        if counter[kind]:
+            parts.append(
+                f'<span style="color:{colour}" title="{counter[kind]} × {esc(label)}">{symbol}{counter[kind]}</span>'
+            )
+    return f'<span class="ae-marks">{" ".join(parts)}</span>' if parts else ""
+
+
+def paragraph_label(part: str, paragraph: int) -> str:
+    return {"standfirst": "standfirst", "caption": "photo caption"}.get(part, f"¶ {paragraph}")
+
+
+def build_paragraph_html(
+    sentences: pd.DataFrame, marks: dict[str, Counter], selection: Selection, quote: str | None = None
+) -> str:
+    """One paragraph (the rows of ``sentences``), each sentence followed by its marks.
+
+    The selected sentence is highlighted, and ``quote`` (the chosen row's words) is marked in it.
+    """
+    first = sentences.iloc[0]
+    out = [f'<p><span class="ae-pnum">{esc(paragraph_label(first["part"], first["paragraph"]))}</span>']
+    for row in sentences.itertuples(index=False):
+        selected = row.sentence_id == selection.sentence_id
+        text = highlight(row.text, [quote] if selected and quote else [], "ae-quote")
+        css = "ae-sentence ae-selected" if selected else "ae-sentence"
+        pointer = '<span aria-hidden="true">▶ </span>' if selected else ""
+        out.append(
+            f'<span class="{css}" data-sentence="{esc(row.sentence_id)}" title="{esc(row.sentence_id)}">'
+            f"{pointer}{text}</span>{_marks_html(marks.get(row.sentence_id, Counter()))} "
+        )
+    out.append("</p>")
+    return "".join(out)
+
+
+def build_article_html(dataset: Dataset, selection: Selection, quote: str | None = None) -> str:
+    """The whole article, paragraph by paragraph under its headings, with marks and selection."""
+    marks = marks_by_sentence(dataset)
+    out, section = [STYLE, '<div class="ae-article">'], ""
+    for _, sentences in dataset.sentences.groupby("paragraph", sort=True):
+        if sentences.iloc[0]["section"] != section:
+            section = sentences.iloc[0]["section"]
+            out.append(f"<h4>{esc(section)}</h4>")
+        out.append(build_paragraph_html(sentences, marks, selection, quote))
+    out.append("</div>")
+    return "".join(out)
+
+
+def _source_link(dataset: Dataset, source_id: str) -> str:
+    if not source_id:
+        return ""
+    source = dataset.sources.set_index("source_id").loc[source_id]
+    return link(source["url"], source["title"])
+
+
+def _date_line(dataset: Dataset, event: pd.Series) -> str:
+    basis = {"article": "the article", "context": "an outside source", "inferred": "inference"}[event["date_basis"]]
+    text = f"{esc(event['date'])} ({esc(event['precision'])} precision; date from {basis}"
+    if event["date_source_id"]:
+        text += f": {_source_link(dataset, event['date_source_id'])}"
+    return text + ")"
+
+
+def event_card(dataset: Dataset, event: pd.Series) -> str:
+    paragraphs = ", ".join(f"¶ {p}" for p in event["paragraphs"])
+    outcome = ""
+    if event["outcome"]:
+        outcome = (
+            f"<div class='ae-meta'><b>Later:</b> {esc(event['outcome'])} ({esc(event['outcome_date'])}; "
+            f"{_source_link(dataset, event['outcome_source_id'])})</div>"
+        )
+    return (
+        f'<div class="ae-card ae-event"><b>{MARKS["event"][0]} Event:</b> {esc(event["headline"])}'
+        f"<div class='ae-meta'>{esc(event['category'])} · {esc(event['status'])} · {_date_line(dataset, event)}</div>"
+        f"<div>“{esc(event['quote'])}” <span class='ae-meta'>({paragraphs})</span></div>{outcome}</div>"
+    )
+
+
+def claim_card(dataset: Dataset, claim: pd.Series) -> str:
+    symbol = MARKS[claim["certainty"]][0]
+    cues = ", ".join(f"“{esc(c)}”" for c in claim["hedge_cues"]) or "none (a plain statement)"
+    paragraphs = ", ".join(f"¶ {p}" for p in claim["paragraphs"])
+    return (
+        f'<div class="ae-card ae-claim"><b>{symbol} Claim ({esc(claim["claim_type"])}):</b> {esc(claim["paraphrase"])}'
+        f"<div class='ae-meta'>claimant: {esc(claim['claimant_name'])} ({esc(claim['voice'])} voice) · "
+        f"certainty: <b>{esc(claim['certainty'])}</b> · hedge words: {cues} · "
+        f"about the {esc(claim['time_frame'])}</div>"
+        f"<div>“{highlight(claim['quote'], claim['hedge_cues'])}” "
+        f"<span class='ae-meta'>({paragraphs})</span></div></div>"
+    )
+
+
+def position_card(dataset: Dataset, position: pd.Series) -> str:
+    return (
+        f'<div class="ae-card ae-position"><b>{MARKS["position"][0]} Position:</b> {esc(position["actor_name"])} '
+        f"<b>{esc(position['stance'])}</b> — {esc(position['issue_label'])}"
+        f"<div class='ae-meta'>basis: {esc(position['basis'])} · as of {esc(position['as_of'])}</div>"
+        f"<div>“{esc(position['quote'])}”</div></div>"
+    )
+
+
+def build_rows_html(dataset: Dataset, selection: Selection) -> str:
+    """Cards for every event, claim and position that cites the selected sentence."""
+    if selection.sentence_id is None:
+        return nothing_matches("Choose a sentence to see what was coded from it.")
+    cited = dataset.rows_citing(selection.sentence_id)
+    cards = [event_card(dataset, row) for _, row in cited["events"].iterrows()]
+    cards += [claim_card(dataset, row) for _, row in cited["claims"].iterrows()]
+    cards += [position_card(dataset, row) for _, row in cited["positions"].iterrows()]
+    if not cards:
+        return nothing_matches(f"Nothing in the dataset cites sentence {selection.sentence_id}.")
+    counts = {name: len(frame) for name, frame in cited.items()}
+    summary = ", ".join(f"{n} {name}" for name, n in counts.items() if n)
+    return f"<p><b>Sentence {esc(selection.sentence_id)}</b> is cited by {esc(summary)}.</p>" + "".join(cards)
+
+
+def coding_by_paragraph(dataset: Dataset) -> pd.DataFrame:
+    """Counts of events and claims (by claim type) per paragraph, in long form."""
+    rows = []
+    for frame, kind_of in ((dataset.events, lambda r: "event"), (dataset.claims, lambda r: r["claim_type"])):
+        for _, row in frame.iterrows():
+            for paragraph in row["paragraphs"]:
+                rows.append({"paragraph": paragraph, "kind": kind_of(row)})
+    if not rows:
+        return pd.DataFrame({"paragraph": pd.Series(dtype="int64"), "kind": [], "rows": pd.Series(dtype="int64")})
+    return pd.DataFrame(rows).value_counts(["paragraph", "kind"]).rename("rows").reset_index()
+
+
+def highlight_shapes(paragraph: int | None) -> list[dict]:
+    """The outline that marks the selected paragraph in the coding figure."""
+    if paragraph is None:
+        return []
+    return [
+        {
+            "type": "rect",
+            "xref": "x",
+            "yref": "paper",
+            "x0": paragraph - 0.5,
+            "x1": paragraph + 0.5,
+            "y0": 0,
+            "y1": 1,
+            "line": {"color": "#8a6d00", "width": 2},
+            "fillcolor": "rgba(255, 243, 176, 0.35)",
+            "layer": "below",
+        }
+    ]
+
+
+def build_coding_figure(dataset: Dataset, highlight_paragraph: int | None = None) -> go.Figure:
+    """Stacked bars: what was coded from each paragraph; the selected paragraph is outlined."""
+    counts = coding_by_paragraph(dataset)
+    paragraphs = sorted(dataset.sentences["paragraph"].unique())
+    figure = go.Figure()
+    kinds = ["event", *CLAIM_TYPE_COLOURS]
+    patterns = {
+        "event": "",
+        "report": "/",
+        "assessment": "",
+        "perception": "x",
+        "prediction": ".",
+        "prescription": "\\",
+    }
+    for kind in kinds:
+        subset = counts[counts["kind"] == kind].set_index("paragraph")["rows"]
+        values = [int(subset.get(p, 0)) for p in paragraphs]
+        if not any(values):
+            continue
+        colour = MARKS["event"][1] if kind == "event" else CLAIM_TYPE_COLOURS[kind]
+        figure.add_bar(
+            x=paragraphs,
+            y=values,
+            name=kind if kind == "event" else f"claim: {kind}",
+            marker={"color": colour, "pattern": {"shape": patterns[kind]}},
+            hovertemplate="¶ %{x}: %{y} " + esc(kind) + "<extra></extra>",
+        )
+    shapes = highlight_shapes(highlight_paragraph)
+    figure.update_layout(
+        title={"text": "What was coded from each paragraph"},
+        barmode="stack",
+        xaxis={"title": {"text": "paragraph"}, "tickmode": "array", "tickvals": paragraphs},
+        yaxis={"title": {"text": "rows citing it"}},
+        legend={"title": {"text": "row"}},
+        shapes=shapes,
+        template="none",
+        height=320,
+        margin={"l": 50, "r": 10, "t": 40, "b": 40},
+    )
+    return figure
+
+
+def describe_coding(dataset: Dataset) -> str:
+    """One sentence that says what the coding figure shows (for screen readers and handouts)."""
+    counts = coding_by_paragraph(dataset)
+    if counts.empty:
+        return "No events or claims are coded in this dataset yet."
+    per_paragraph = counts.groupby("paragraph")["rows"].sum()
+    busiest = int(per_paragraph.idxmax())
+    predictions = counts[counts["kind"] == "prediction"].groupby("paragraph")["rows"].sum()
+    text = (
+        f"{len(dataset.events)} events and {len(dataset.claims)} claims are coded from "
+        f"{per_paragraph.size} paragraphs; paragraph {busiest} has the most rows ({int(per_paragraph.max())})"
+    )
+    if not predictions.empty:
+        text += f", and predictions appear in paragraphs {', '.join(str(p) for p in predictions.index)}"
+    return text + "."
+
+
+class ArticleReader:
+    """Read the article sentence by sentence and see what was coded from each.
+
+    Each paragraph is its own HTML view, so a change of sentence redraws only the paragraphs
+    it touches; the figure is redrawn only when the paragraph changes.
+    """
+
+    def __init__(self, dataset: Dataset):
+        self.dataset = dataset
+        sentences = dataset.sentences
+        self._marks = marks_by_sentence(dataset)
+        self._paragraph_of = dict(zip(sentences["sentence_id"], sentences["paragraph"], strict=True))
+        self._sentences_of = {int(p): frame for p, frame in sentences.groupby("paragraph", sort=True)}
+        self._first_sentence_and_quote: dict[tuple[str, str], tuple[str | None, str]] = {}
+        sentence_options = [
+            (f"{sid} · {text[:70]}{'…' if len(text) > 70 else ''}", sid)
+            for sid, text in zip(sentences["sentence_id"], sentences["text"], strict=True)
+        ]
+        row_options: list[tuple[str, tuple[str, str] | None]] = [("— none —", None)]
+        for table, label_column, kind in (("events", "headline", "Event"), ("claims", "paraphrase", "Claim")):
+            frame = dataset.table(table)
+            for row_id, label, sentence_ids, quote in zip(
+                frame[f"{table[:-1]}_id"], frame[label_column], frame["sentence_ids"], frame["quote"], strict=True
+            ):
+                row_options.append((f"{kind}: {label[:80]}", (table, row_id)))
+                self._first_sentence_and_quote[(table, row_id)] = (sentence_ids[0] if sentence_ids else None, quote)
+        self.sentence_picker = widgets.Select(
+            options=sentence_options,
+            value=sentence_options[0][1] if sentence_options else None,
+            rows=8,
+            description="Sentence",
+            layout=widgets.Layout(width="100%"),
+        )
+        self.row_picker = widgets.Dropdown(
+            options=row_options, value=None, description="Event or claim", layout=widgets.Layout(width="100%")
+        )
+        self.row_picker.style.description_width = "initial"
+        self.paragraph_views: dict[int, widgets.HTML] = {}
+        article_parts: list[widgets.Widget] = []
+        section = ""
+        for paragraph, frame in self._sentences_of.items():
+            if frame.iloc[0]["section"] != section:
+                section = frame.iloc[0]["section"]
+                article_parts.append(widgets.HTML(f"<h4>{esc(section)}</h4>"))
+            view = widgets.HTML(build_paragraph_html(frame, self._marks, Selection()))
+            self.paragraph_views[paragraph] = view
+            article_parts.append(view)
+        self.article_view = widgets.VBox(
+            article_parts, layout=widgets.Layout(max_height="420px", overflow="auto", display="block")
+        )
+        self.article_view.add_class("ae-article")
+        self.rows_view = widgets.HTML()
+        self.figure_view = widgets.Output()
+        self._figure = build_coding_figure(dataset)
+        self.description = widgets.HTML(f"<p class='ae-description'>{esc(describe_coding(dataset))}</p>")
+        self._updating = False
+        self._shown = Selection()
+        self._quote_shown: str | None = None
+        self._figure_paragraph: int | None = -1
+        self.sentence_picker.observe(self._on_sentence, names="value")
+        self.row_picker.observe(self._on_row, names="value")
+        self.widget = widgets.VBox(
+            [
+                widgets.HTML(STYLE + legend_html()),
+                self.article_view,
+                self.sentence_picker,
+                self.row_picker,
+                self.rows_view,
+                self.figure_view,
+                self.description,
+            ]
+        )
+        self.render()
+
+    @property
+    def selection(self) -> Selection:
+        return Selection(self.sentence_picker.value, self.row_picker.value)
+
+    def render(self) -> None:
+        """Bring every view in line with the pickers, redrawing only what changed."""
+        selection = self.selection
+        quote = self._first_sentence_and_quote[selection.row][1] if selection.row else None
+        touched = {self._paragraph_of.get(self._shown.sentence_id), self._paragraph_of.get(selection.sentence_id)}
+        for paragraph in touched - {None}:
+            self.paragraph_views[paragraph].value = build_paragraph_html(
+                self._sentences_of[paragraph], self._marks, selection, quote
+            )
+        self._shown, self._quote_shown = selection, quote
+        self.rows_view.value = build_rows_html(self.dataset, selection)
+        paragraph = self._paragraph_of.get(selection.sentence_id)
+        if paragraph != self._figure_paragraph:
+            self._figure_paragraph = paragraph
+            self._figure.layout.shapes = highlight_shapes(paragraph)
+            set_figure(self.figure_view, self._figure)
+
+    def _on_sentence(self, change) -> None:
+        if self._updating:
+            return
+        row = self.row_picker.value
+        if row is not None and self._first_sentence_and_quote[row][0] != change["new"]:
+            self._updating = True
+            try:
+                self.row_picker.value = None
+            finally:
+                self._updating = False
+        self.render()
+
+    def _on_row(self, change) -> None:
+        if self._updating:
+            return
+        sentence_id = self._first_sentence_and_quote[change["new"]][0] if change["new"] is not None else None
+        if sentence_id is not None and sentence_id != self.sentence_picker.value:
+            self._updating = True
+            try:
+                self.sentence_picker.value = sentence_id
+            finally:
+                self._updating = False
+        self.render()
+
+    def _ipython_display_(self) -> None:
+        display(self.widget)

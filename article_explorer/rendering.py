@@ -1,0 +1,82 @@
+"""Safe HTML and figure output shared by every explorer.
+
+Text that comes from a dataset is *always* escaped before it is put into HTML: an
+instructor may load any CSV, and a headline holding ``<img onerror=...>`` must appear as
+text, never run. Figures are sent to the browser as plotly's own MIME bundle, which the
+JupyterLab/Voila plotly extension draws with the plotly.js it already has: plotly.js itself
+never travels through the kernel.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from collections.abc import Iterable
+
+import plotly.graph_objects as go
+import plotly.io as pio
+from IPython.display import display
+
+PLOTLY_MIMETYPE = "application/vnd.plotly.v1+json"
+
+
+def esc(value: object) -> str:
+    """Escape any value for use as HTML text or attribute.
+
+    >>> esc('<img src=x onerror="alert(1)">')
+    '&lt;img src=x onerror=&quot;alert(1)&quot;&gt;'
+    """
+    return html.escape("" if value is None else str(value), quote=True)
+
+
+def link(url: str, text: str) -> str:
+    """An external link that opens in a new tab; only http(s) addresses become links."""
+    if not url.startswith(("http://", "https://")):
+        return esc(text)
+    return f'<a href="{esc(url)}" target="_blank" rel="noopener noreferrer">{esc(text)}</a>'
+
+
+def highlight(text: str, phrases: Iterable[str], css_class: str = "ae-cue") -> str:
+    """Escape ``text`` and wrap every occurrence of each phrase in ``<mark>``.
+
+    >>> highlight("it may rain, it may not", ["may"])
+    'it <mark class="ae-cue">may</mark> rain, it <mark class="ae-cue">may</mark> not'
+    """
+    spans: list[tuple[int, int]] = []
+    for phrase in sorted({p for p in phrases if p}, key=len, reverse=True):
+        start = text.find(phrase)
+        while start != -1:
+            end = start + len(phrase)
+            if all(end <= a or start >= b for a, b in spans):
+                spans.append((start, end))
+            start = text.find(phrase, end)
+    out, cursor = [], 0
+    for start, end in sorted(spans):
+        out.append(esc(text[cursor:start]))
+        out.append(f'<mark class="{css_class}">{esc(text[start:end])}</mark>')
+        cursor = end
+    out.append(esc(text[cursor:]))
+    return "".join(out)
+
+
+def plotly_bundle(figure: go.Figure) -> dict:
+    """The MIME bundle that draws ``figure`` without shipping plotly.js."""
+    return {
+        PLOTLY_MIMETYPE: json.loads(pio.to_json(figure, validate=False)),
+        "text/plain": f"<{figure.layout.title.text or 'plotly figure'}>",
+    }
+
+
+def show_figure(figure: go.Figure) -> None:
+    """Display a plotly figure through the plotly MIME renderer only."""
+    display(plotly_bundle(figure), raw=True)
+
+
+def set_figure(output, figure: go.Figure) -> None:
+    """Replace what an ``ipywidgets.Output`` shows with ``figure``, in one message, without flicker."""
+    output.outputs = ({"output_type": "display_data", "data": plotly_bundle(figure), "metadata": {}},)
+
+
+def nothing_matches(message: str) -> str:
+    """The friendly message shown instead of an empty view."""
+    return f'<div class="ae-nothing" role="status">{esc(message)}</div>'

@@ -1,0 +1,76 @@
+"""Every notebook, executed top to bottom in a fresh kernel and again in the same kernel,
+on the article's dataset and on a second, made-up one; and committed clean."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import nbformat
+import pytest
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError
+
+from article_explorer.config import DEFAULT_DATA_DIR, PROJECT_ROOT
+
+NOTEBOOK_DIR = PROJECT_ROOT / "notebooks"
+NOTEBOOKS = sorted(NOTEBOOK_DIR.glob("*.ipynb"))
+DATASETS = {"article": DEFAULT_DATA_DIR, "other_article": PROJECT_ROOT / "tests" / "data" / "other_article"}
+
+
+def test_there_are_notebooks():
+    assert [path.name for path in NOTEBOOKS][:1] == ["00_start_here.ipynb"]
+
+
+def run_all(client: NotebookClient, notebook) -> None:
+    for index, cell in enumerate(notebook.cells):
+        if cell.cell_type != "code":
+            continue
+        try:
+            client.execute_cell(cell, index)
+        except CellExecutionError as error:
+            pytest.fail(f"cell {index} raised:\n{cell.source}\n\n{error}", pytrace=False)
+        for output in cell.get("outputs", []):
+            if output.output_type == "error" or (output.output_type == "stream" and output.name == "stderr"):
+                pytest.fail(f"cell {index} wrote an error:\n{cell.source}\n\n{output}", pytrace=False)
+
+
+@pytest.mark.parametrize("dataset", DATASETS, ids=str)
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_notebook_runs_twice_in_one_kernel(path, dataset, monkeypatch):
+    monkeypatch.setenv("ARTICLE_DATA_DIR", str(DATASETS[dataset]))
+    notebook = nbformat.read(path, as_version=4)
+    client = NotebookClient(
+        notebook, timeout=180, kernel_name="python3", resources={"metadata": {"path": NOTEBOOK_DIR}}
+    )
+    with client.setup_kernel():
+        run_all(client, notebook)  # a fresh kernel, top to bottom
+        run_all(client, notebook)  # and again, as after a learner's "Run All" in the same session
+    check = next(c for c in notebook.cells if c.cell_type == "code" and "print(check_environment())" in c.source)
+    assert "✔ All good" in check.outputs[0]["text"], check.outputs[0]["text"]
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_notebook_is_committed_clean(path):
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    for cell in raw["cells"]:
+        if cell["cell_type"] == "code":
+            assert cell["outputs"] == [] and cell["execution_count"] is None, "strip the outputs"
+        assert not cell.get("metadata"), f"volatile cell metadata: {cell.get('metadata')}"
+    assert raw["metadata"]["kernelspec"]["name"] == "python3"
+    assert set(raw["metadata"]) <= {"kernelspec", "language_info"}
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_notebook_follows_the_lesson_skeleton(path):
+    notebook = nbformat.read(path, as_version=4)
+    markdown = "\n".join(c.source for c in notebook.cells if c.cell_type == "markdown")
+    assert len(re.findall(r"^# ", markdown, re.MULTILINE)) == 1, "exactly one H1 title"
+    for part in ("**Questions**", "**Objectives**", "**Time**", "**Prerequisites**", "## Imports", "## Key points"):
+        assert part in markdown, f"missing {part}"
+    assert "### What's next" in markdown and "## Sources" in markdown
+    for cell in notebook.cells:
+        if cell.cell_type == "code":
+            assert len(cell.source.splitlines()) <= 6, (
+                f"keep code cells short; move logic to the package:\n{cell.source}"
+            )
