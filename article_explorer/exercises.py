@@ -62,6 +62,9 @@ class AnswerBook:
     def __init__(self, notebook: str):
         self.notebook = notebook
         self.answers: dict[str, Answer] = {}
+        # The book keeps its exercises alive: a widget nobody refers to may be garbage-collected
+        # and closed, and Voila then shows "model not found" in its place.
+        self.exercises: dict[str, Exercise] = {}
         self._link = widgets.HTML()
         self._refresh_link()
 
@@ -106,6 +109,8 @@ class Exercise:
         self.check_button = widgets.Button(description="Check", button_style="primary", tooltip="Check my answer")
         self.feedback = widgets.HTML()
         self.check_button.on_click(lambda _: self.submit(self.current_answer()))
+        if book is not None:
+            book.exercises[key] = self
         self.widget = widgets.VBox(
             [
                 widgets.HTML(f'<p class="ae-question"><b>Exercise.</b> {esc(question)}</p>'),

@@ -195,8 +195,10 @@ def build_rows_html(dataset: Dataset, selection: Selection) -> str:
     cards += [position_card(dataset, row) for _, row in cited["positions"].iterrows()]
     if not cards:
         return nothing_matches(f"Nothing in the dataset cites sentence {selection.sentence_id}.")
-    counts = {name: len(frame) for name, frame in cited.items()}
-    summary = ", ".join(f"{n} {name}" for name, n in counts.items() if n)
+    singular = {"events": "event", "claims": "claim", "positions": "position"}
+    summary = ", ".join(
+        f"{len(frame)} {name if len(frame) != 1 else singular[name]}" for name, frame in cited.items() if len(frame)
+    )
     return f"<p><b>Sentence {esc(selection.sentence_id)}</b> is cited by {esc(summary)}.</p>" + "".join(cards)
 
 

@@ -1,0 +1,83 @@
+"""Notebook 00 used as a learner uses it: read, choose, answer, save — in JupyterLab and Voila."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+
+from ..conftest import PAYLOAD
+from .conftest import screenshot
+from .helpers import (
+    assert_healthy,
+    figure_signature,
+    open_in_lab,
+    open_in_voila,
+    set_widget_value,
+    wait_for_figure_change,
+    watch,
+    widget_control,
+)
+
+NOTEBOOK = "00_start_here.ipynb"
+
+
+def open_notebook(page, server):
+    (open_in_lab if server.kind == "lab" else open_in_voila)(page, server.notebook_url(NOTEBOOK))
+
+
+@pytest.mark.parametrize("kind", ["lab", "voila"])
+def test_reader_follows_a_sentence_and_a_claim_and_answers_are_saved(page, servers, kind):
+    log = watch(page)
+    open_notebook(page, servers(kind, "article"))
+    widget_control(page, "Sentence").scroll_into_view_if_needed()
+
+    before = figure_signature(page)
+    set_widget_value(page, "Sentence", "p11s2 · ")
+    wait_for_figure_change(page, before)
+    cards = page.locator(".ae-card")
+    page.wait_for_function("() => document.body.innerText.includes('Sentence p11s2 is cited by')")
+    assert "NATO summit in Warsaw" in cards.all_inner_texts().__str__()
+    assert page.locator('.ae-selected[data-sentence="p11s2"]').count() == 1
+
+    set_widget_value(page, "Event or claim", "Claim: It is just as possible that Russia is already preparing")
+    page.wait_for_function("() => document.querySelector('.ae-selected')?.dataset.sentence === 'p10s3'")
+    assert page.locator(".ae-selected mark.ae-quote").inner_text().startswith("But it could equally be")
+    page.locator(".ae-selected").scroll_into_view_if_needed()
+    screenshot(page, f"00_start_here-{kind}-reader")
+
+    set_widget_value(page, "Answer", "9")
+    page.get_by_role("button", name="Check").first.click()
+    page.wait_for_selector(".ae-hint")
+    assert "Too few" in page.locator(".ae-hint").first.inner_text()
+    set_widget_value(page, "Answer", "10")
+    page.get_by_role("button", name="Check").first.click()
+    page.wait_for_selector(".ae-right")
+
+    save = page.locator("a.ae-save")
+    save.scroll_into_view_if_needed()
+    page.wait_for_function("() => document.querySelector('a.ae-save').textContent.includes('(1 so far)')")
+    with page.expect_download() as download_info:
+        save.click()
+    download = download_info.value
+    assert download.suggested_filename == "my-answers-00_start_here.csv"
+    with open(download.path(), encoding="utf-8") as handle:
+        rows = list(csv.DictReader(io.StringIO(handle.read())))
+    assert [(r["exercise"], r["my_answer"], r["correct"]) for r in rows] == [("body_paragraphs", "10", "yes")]
+    assert_healthy(page, log)
+
+
+def test_text_from_the_dataset_is_shown_not_run(page, servers):
+    log = watch(page)
+    open_notebook(page, servers("voila", "hostile"))
+    picker = widget_control(page, "Event or claim")
+    event_label = picker.locator("option").nth(1).text_content()
+    picker.select_option(index=1)
+    page.wait_for_selector(".ae-card.ae-event")
+    screenshot(page, "00_start_here-voila-hostile")
+    assert page.evaluate("() => window.__xss") is None, "a script from the dataset ran"
+    assert page.locator(".ae-card img, .ae-card script, .ae-card b:text-is('bold?')").count() == 0
+    assert PAYLOAD in page.locator(".ae-card.ae-event").first.inner_text()
+    assert PAYLOAD in event_label.replace("\xa0", " ")
+    assert_healthy(page, log)
