@@ -296,9 +296,8 @@ def describe_coding(dataset: Dataset) -> str:
 class ArticleReader:
     """Read the article sentence by sentence and see what was coded from each.
 
-    A change of sentence rebuilds only the paragraphs it touches (the article is one HTML view:
-    few widgets make the page load reliably in Voila); the figure is redrawn only when the
-    paragraph changes.
+    Each paragraph is its own HTML view, so a change of sentence redraws only the paragraphs
+    it touches; the figure is redrawn only when the paragraph changes.
     """
 
     def __init__(self, dataset: Dataset):
@@ -331,17 +330,27 @@ class ArticleReader:
             options=row_options, value=None, description="Event or claim", layout=widgets.Layout(width="100%")
         )
         self.row_picker.style.description_width = "initial"
-        self._paragraph_html = {
-            paragraph: build_paragraph_html(frame, self._marks, Selection())
-            for paragraph, frame in self._sentences_of.items()
-        }
-        self.article_view = widgets.HTML(layout=widgets.Layout(max_height="420px", overflow="auto"))
+        self.paragraph_views: dict[int, widgets.HTML] = {}
+        article_parts: list[widgets.Widget] = []
+        section = ""
+        for paragraph, frame in self._sentences_of.items():
+            if frame.iloc[0]["section"] != section:
+                section = frame.iloc[0]["section"]
+                article_parts.append(widgets.HTML(f"<h4>{esc(section)}</h4>"))
+            view = widgets.HTML(build_paragraph_html(frame, self._marks, Selection()))
+            self.paragraph_views[paragraph] = view
+            article_parts.append(view)
+        self.article_view = widgets.VBox(
+            article_parts, layout=widgets.Layout(max_height="420px", overflow="auto", display="block")
+        )
+        self.article_view.add_class("ae-article")
         self.rows_view = widgets.HTML()
         self.figure_view = widgets.Output()
         self._figure = build_coding_figure(dataset)
         self.description = widgets.HTML(f"<p class='ae-description'>{esc(describe_coding(dataset))}</p>")
         self._updating = False
         self._shown = Selection()
+        self._quote_shown: str | None = None
         self._figure_paragraph: int | None = -1
         self.sentence_picker.observe(self._on_sentence, names="value")
         self.row_picker.observe(self._on_row, names="value")
@@ -362,26 +371,16 @@ class ArticleReader:
     def selection(self) -> Selection:
         return Selection(self.sentence_picker.value, self.row_picker.value)
 
-    def _article_html(self) -> str:
-        out, section = ['<div class="ae-article">'], ""
-        for paragraph, frame in self._sentences_of.items():
-            if frame.iloc[0]["section"] != section:
-                section = frame.iloc[0]["section"]
-                out.append(f"<h4>{esc(section)}</h4>")
-            out.append(self._paragraph_html[paragraph])
-        return "".join(out) + "</div>"
-
     def render(self) -> None:
         """Bring every view in line with the pickers, redrawing only what changed."""
         selection = self.selection
         quote = self._first_sentence_and_quote[selection.row][1] if selection.row else None
         touched = {self._paragraph_of.get(self._shown.sentence_id), self._paragraph_of.get(selection.sentence_id)}
         for paragraph in touched - {None}:
-            self._paragraph_html[paragraph] = build_paragraph_html(
+            self.paragraph_views[paragraph].value = build_paragraph_html(
                 self._sentences_of[paragraph], self._marks, selection, quote
             )
-        self.article_view.value = self._article_html()
-        self._shown = selection
+        self._shown, self._quote_shown = selection, quote
         self.rows_view.value = build_rows_html(self.dataset, selection)
         paragraph = self._paragraph_of.get(selection.sentence_id)
         if paragraph != self._figure_paragraph:
