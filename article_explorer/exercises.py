@@ -89,7 +89,9 @@ class AnswerBook:
         payload = base64.b64encode(self.to_csv().encode("utf-8")).decode("ascii")
         count = len(self.answers)
         self._link.value = (
-            f'<a class="ae-save" download="{esc(self.filename)}" href="data:text/csv;base64,{payload}">'
+            f'<a class="ae-save" download="{esc(self.filename)}" href="data:text/csv;base64,{payload}" '
+            'style="display:inline-block;padding:6px 12px;border:1px solid #0072B2;border-radius:4px;'
+            'background:#e8f1fa;color:#003e66;text-decoration:none;font-weight:bold">'
             f"⬇ Save my answers ({count} so far) as {esc(self.filename)}</a>"
         )
 

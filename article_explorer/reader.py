@@ -8,6 +8,7 @@ an event or a claim jumps to the sentence it comes from, with its quote marked.
 from __future__ import annotations
 
 from collections import Counter
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import ipywidgets as widgets
@@ -31,7 +32,7 @@ MARKS = {
 }
 CLAIM_TYPE_COLOURS = {
     "report": "#56B4E9",
-    "assessment": "#0072B2",
+    "assessment": "#E69F00",
     "perception": "#CC79A7",
     "prediction": "#D55E00",
     "prescription": "#009E73",
@@ -116,19 +117,6 @@ def build_paragraph_html(
             f"{pointer}{text}</span>{_marks_html(marks.get(row.sentence_id, Counter()))} "
         )
     out.append("</p>")
-    return "".join(out)
-
-
-def build_article_html(dataset: Dataset, selection: Selection, quote: str | None = None) -> str:
-    """The whole article, paragraph by paragraph under its headings, with marks and selection."""
-    marks = marks_by_sentence(dataset)
-    out, section = [STYLE, '<div class="ae-article">'], ""
-    for _, sentences in dataset.sentences.groupby("paragraph", sort=True):
-        if sentences.iloc[0]["section"] != section:
-            section = sentences.iloc[0]["section"]
-            out.append(f"<h4>{esc(section)}</h4>")
-        out.append(build_paragraph_html(sentences, marks, selection, quote))
-    out.append("</div>")
     return "".join(out)
 
 
@@ -243,7 +231,7 @@ def build_coding_figure(dataset: Dataset, highlight_paragraph: int | None = None
     patterns = {
         "event": "",
         "report": "/",
-        "assessment": "",
+        "assessment": "|",
         "perception": "x",
         "prediction": ".",
         "prescription": "\\",
@@ -350,7 +338,6 @@ class ArticleReader:
         self.description = widgets.HTML(f"<p class='ae-description'>{esc(describe_coding(dataset))}</p>")
         self._updating = False
         self._shown = Selection()
-        self._quote_shown: str | None = None
         self._figure_paragraph: int | None = -1
         self.sentence_picker.observe(self._on_sentence, names="value")
         self.row_picker.observe(self._on_row, names="value")
@@ -380,7 +367,7 @@ class ArticleReader:
             self.paragraph_views[paragraph].value = build_paragraph_html(
                 self._sentences_of[paragraph], self._marks, selection, quote
             )
-        self._shown, self._quote_shown = selection, quote
+        self._shown = selection
         self.rows_view.value = build_rows_html(self.dataset, selection)
         paragraph = self._paragraph_of.get(selection.sentence_id)
         if paragraph != self._figure_paragraph:
@@ -388,16 +375,22 @@ class ArticleReader:
             self._figure.layout.shapes = highlight_shapes(paragraph)
             set_figure(self.figure_view, self._figure)
 
+    @contextmanager
+    def _quietly(self):
+        """Set one picker from the other's handler without the two calling each other back."""
+        self._updating = True
+        try:
+            yield
+        finally:
+            self._updating = False
+
     def _on_sentence(self, change) -> None:
         if self._updating:
             return
         row = self.row_picker.value
         if row is not None and self._first_sentence_and_quote[row][0] != change["new"]:
-            self._updating = True
-            try:
+            with self._quietly():
                 self.row_picker.value = None
-            finally:
-                self._updating = False
         self.render()
 
     def _on_row(self, change) -> None:
@@ -405,11 +398,8 @@ class ArticleReader:
             return
         sentence_id = self._first_sentence_and_quote[change["new"]][0] if change["new"] is not None else None
         if sentence_id is not None and sentence_id != self.sentence_picker.value:
-            self._updating = True
-            try:
+            with self._quietly():
                 self.sentence_picker.value = sentence_id
-            finally:
-                self._updating = False
         self.render()
 
     def _ipython_display_(self) -> None:

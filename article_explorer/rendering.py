@@ -15,7 +15,6 @@ from collections.abc import Iterable
 
 import plotly.graph_objects as go
 import plotly.io as pio
-from IPython.display import display
 
 PLOTLY_MIMETYPE = "application/vnd.plotly.v1+json"
 
@@ -65,11 +64,6 @@ def plotly_bundle(figure: go.Figure) -> dict:
         PLOTLY_MIMETYPE: json.loads(pio.to_json(figure, validate=False)),
         "text/plain": f"<{figure.layout.title.text or 'plotly figure'}>",
     }
-
-
-def show_figure(figure: go.Figure) -> None:
-    """Display a plotly figure through the plotly MIME renderer only."""
-    display(plotly_bundle(figure), raw=True)
 
 
 def set_figure(output, figure: go.Figure) -> None:
