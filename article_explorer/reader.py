@@ -17,7 +17,8 @@ import plotly.graph_objects as go
 from IPython.display import display
 
 from .data import Dataset
-from .rendering import esc, highlight, link, nothing_matches, set_figure
+from .plotview import plot_view
+from .rendering import esc, highlight, link, nothing_matches
 
 CERTAINTY_ORDER = ("certain", "probable", "possible", "uncertain")
 #: Symbol and colour for each kind of mark: shape carries the meaning, colour only repeats it.
@@ -333,8 +334,8 @@ class ArticleReader:
         )
         self.article_view.add_class("ae-article")
         self.rows_view = widgets.HTML()
-        self.figure_view = widgets.Output()
         self._figure = build_coding_figure(dataset)
+        self.plot, self.figure_view = plot_view(self._figure)
         self.description = widgets.HTML(f"<p class='ae-description'>{esc(describe_coding(dataset))}</p>")
         self._updating = False
         self._shown = Selection()
@@ -373,7 +374,7 @@ class ArticleReader:
         if paragraph != self._figure_paragraph:
             self._figure_paragraph = paragraph
             self._figure.layout.shapes = highlight_shapes(paragraph)
-            set_figure(self.figure_view, self._figure)
+            self.plot.show(self._figure)
 
     @contextmanager
     def _quietly(self):

@@ -58,10 +58,15 @@ def highlight(text: str, phrases: Iterable[str], css_class: str = "ae-cue") -> s
     return "".join(out)
 
 
+def figure_json(figure: go.Figure) -> dict:
+    """The figure as plain JSON-able data (numpy arrays and dates converted)."""
+    return json.loads(pio.to_json(figure, validate=False))
+
+
 def plotly_bundle(figure: go.Figure) -> dict:
     """The MIME bundle that draws ``figure`` without shipping plotly.js."""
     return {
-        PLOTLY_MIMETYPE: json.loads(pio.to_json(figure, validate=False)),
+        PLOTLY_MIMETYPE: figure_json(figure),
         "text/plain": f"<{figure.layout.title.text or 'plotly figure'}>",
     }
 

@@ -13,7 +13,7 @@ from article_explorer import load_dataset
 from article_explorer.config import DEFAULT_DATA_DIR, PROJECT_ROOT
 from article_explorer.exercises import AnswerBook, ChoiceExercise, NumberExercise
 from article_explorer.reader import ArticleReader, Selection, build_rows_html
-from article_explorer.rendering import PLOTLY_MIMETYPE, highlight
+from article_explorer.rendering import highlight
 from article_explorer.start_here import body_paragraphs_exercise, predictions_exercise
 
 from .conftest import PAYLOAD
@@ -28,8 +28,7 @@ def reader(request):
 
 
 def figure_traces(reader: ArticleReader) -> list[dict]:
-    (output,) = reader.figure_view.outputs
-    return output["data"][PLOTLY_MIMETYPE]["data"]
+    return reader.plot.figure["data"]
 
 
 @SLOW

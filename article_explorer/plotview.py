@@ -1,0 +1,103 @@
+"""A plotly figure that updates in place and reports clicks, without sending plotly.js.
+
+``go.FigureWidget`` ships the whole plotly.js bundle (about 5 MB) through the kernel for each
+figure. :class:`PlotView` sends only the figure's JSON: it draws with the plotly.js that the
+page already has, the one the JupyterLab/Voila plotly extension loads (as a static file from
+the server, cached by the browser). A one-point, invisible "loader" figure rendered through
+that extension makes sure plotly.js is there. Updates use ``Plotly.react``, which redraws in
+place without flicker, and a click on a point comes back as ``clicked`` (its customdata).
+"""
+
+from __future__ import annotations
+
+import anywidget
+import ipywidgets as widgets
+import plotly.graph_objects as go
+import traitlets
+
+from .rendering import figure_json, set_figure
+
+_ESM = r"""
+function plotlyReady(timeoutMs) {
+  return new Promise((resolve, reject) => {
+    const started = Date.now();
+    const poll = () => {
+      if (window.Plotly && window.Plotly.react) return resolve(window.Plotly);
+      if (Date.now() - started > timeoutMs) return reject(new Error("plotly.js did not load"));
+      setTimeout(poll, 50);
+    };
+    poll();
+  });
+}
+
+async function render({ model, el }) {
+  const div = document.createElement("div");
+  div.className = "ae-plotview";
+  div.style.width = "100%";
+  div.textContent = "Drawing the figure…";
+  el.appendChild(div);
+  let Plotly;
+  try {
+    Plotly = await plotlyReady(30000);
+  } catch (error) {
+    div.textContent = "The figure could not be drawn: the plotting library did not load. Reload the page.";
+    throw error;
+  }
+  div.textContent = "";
+  const draw = () => {
+    const figure = model.get("figure") || {};
+    const config = Object.assign({ displaylogo: false, responsive: true }, figure.config || {});
+    return Plotly.react(div, figure.data || [], figure.layout || {}, config);
+  };
+  await draw();
+  div.on("plotly_click", (event) => {
+    const point = event && event.points && event.points[0];
+    if (!point) return;
+    model.set("clicked", { customdata: point.customdata === undefined ? null : point.customdata });
+    model.save_changes();
+  });
+  model.on("change:figure", draw);
+  const resize = new ResizeObserver(() => {
+    if (div.offsetWidth > 0) Plotly.Plots.resize(div);
+  });
+  resize.observe(div);
+  return () => {
+    resize.disconnect();
+    Plotly.purge(div);
+  };
+}
+
+export default { render };
+"""
+
+_LOADER = go.Figure(
+    go.Scatter(x=[0], y=[0], mode="markers", marker={"opacity": 0}, hoverinfo="skip", showlegend=False),
+    layout={
+        "height": 10,
+        "width": 10,
+        "margin": {"l": 0, "r": 0, "t": 0, "b": 0},
+        "xaxis": {"visible": False},
+        "yaxis": {"visible": False},
+        "template": "none",
+    },
+)
+
+
+class PlotView(anywidget.AnyWidget):
+    """Draw ``figure`` (plotly JSON) in place; ``clicked`` holds the last clicked point's customdata."""
+
+    _esm = _ESM
+    figure = traitlets.Dict().tag(sync=True)
+    clicked = traitlets.Dict(allow_none=True, default_value=None).tag(sync=True)
+
+    def show(self, figure: go.Figure) -> None:
+        self.figure = figure_json(figure)
+
+
+def plot_view(figure: go.Figure) -> tuple[PlotView, widgets.Widget]:
+    """A :class:`PlotView` showing ``figure``, and the widget to display (the view and its loader)."""
+    view = PlotView()
+    view.show(figure)
+    loader = widgets.Output(layout=widgets.Layout(height="1px", overflow="hidden"))
+    set_figure(loader, _LOADER)
+    return view, widgets.VBox([loader, view])
