@@ -246,6 +246,7 @@ def build_coding_figure(dataset: Dataset, highlight_paragraph: int | None = None
         figure.add_bar(
             x=paragraphs,
             y=values,
+            customdata=paragraphs,
             name=kind if kind == "event" else f"claim: {kind}",
             marker={"color": colour, "pattern": {"shape": patterns[kind]}},
             hovertemplate="¶ %{x}: %{y} " + esc(kind) + "<extra></extra>",
@@ -284,6 +285,9 @@ def describe_coding(dataset: Dataset) -> str:
 
 class ArticleReader:
     """Read the article sentence by sentence and see what was coded from each.
+
+    Choose a sentence, or an event or claim (which jumps to its sentence), or click a
+    paragraph's bar in the figure (which jumps to the paragraph's first sentence).
 
     Each paragraph is its own HTML view, so a change of sentence redraws only the paragraphs
     it touches; the figure is redrawn only when the paragraph changes.
@@ -342,6 +346,7 @@ class ArticleReader:
         self._figure_paragraph: int | None = -1
         self.sentence_picker.observe(self._on_sentence, names="value")
         self.row_picker.observe(self._on_row, names="value")
+        self.plot.observe(self._on_bar_clicked, names="clicked")
         self.widget = widgets.VBox(
             [
                 widgets.HTML(STYLE + legend_html()),
@@ -402,6 +407,12 @@ class ArticleReader:
             with self._quietly():
                 self.sentence_picker.value = sentence_id
         self.render()
+
+    def _on_bar_clicked(self, change) -> None:
+        """A click on a paragraph's bar jumps to that paragraph's first sentence."""
+        paragraph = (change["new"] or {}).get("customdata")
+        if paragraph in self._sentences_of:
+            self.sentence_picker.value = self._sentences_of[paragraph].iloc[0]["sentence_id"]
 
     def _ipython_display_(self) -> None:
         display(self.widget)

@@ -115,3 +115,11 @@ def test_text_from_a_hostile_dataset_is_shown_as_text(hostile_dataset):
     assert html.escape(PAYLOAD) in reader.rows_view.value
     labels = [label for label, _ in reader.row_picker.options]
     assert any(PAYLOAD in label for label in labels), "option labels are plain text, shown literally"
+
+
+def test_clicking_a_paragraph_bar_jumps_to_its_first_sentence(reader):
+    last = max(reader._sentences_of)
+    reader.plot.clicked = {"customdata": last}
+    assert reader.sentence_picker.value == reader._sentences_of[last].iloc[0]["sentence_id"]
+    reader.plot.clicked = {"customdata": None}  # a click that is not on a bar changes nothing
+    assert reader.sentence_picker.value == reader._sentences_of[last].iloc[0]["sentence_id"]

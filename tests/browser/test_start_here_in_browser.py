@@ -47,6 +47,17 @@ def test_reader_follows_a_sentence_and_a_claim_and_answers_are_saved(page, serve
     page.locator(".ae-selected").scroll_into_view_if_needed()
     screenshot(page, f"00_start_here-{kind}-reader")
 
+    bars = page.locator(".ae-plotview .bars .point path")
+    bars.nth(bars.count() // 2).scroll_into_view_if_needed()
+    before = figure_signature(page)
+    bars.last.click(force=True)  # the click lands on plotly's drag layer, as a mouse click does
+    wait_for_figure_change(page, before)
+    last_paragraph = page.evaluate("() => document.querySelector('.ae-plotview').data[0].x.at(-1)")
+    page.wait_for_function(
+        "p => document.querySelector('.ae-selected')?.dataset.sentence.startsWith(`p${String(p).padStart(2, '0')}`)",
+        arg=last_paragraph,
+    )
+
     set_widget_value(page, "Answer", "9")
     page.get_by_role("button", name="Check").first.click()
     page.wait_for_selector(".ae-hint")
