@@ -20,7 +20,6 @@ False
 
 from __future__ import annotations
 
-import base64
 import csv
 import datetime as dt
 import io
@@ -30,7 +29,7 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from .rendering import esc
+from .rendering import download_link, esc
 
 RIGHT = "Right."
 
@@ -86,14 +85,8 @@ class AnswerBook:
         return f"my-answers-{self.notebook}.csv"
 
     def _refresh_link(self) -> None:
-        payload = base64.b64encode(self.to_csv().encode("utf-8")).decode("ascii")
-        count = len(self.answers)
-        self._link.value = (
-            f'<a class="ae-save" download="{esc(self.filename)}" href="data:text/csv;base64,{payload}" '
-            'style="display:inline-block;padding:6px 12px;border:1px solid #0072B2;border-radius:4px;'
-            'background:#e8f1fa;color:#003e66;text-decoration:none;font-weight:bold">'
-            f"⬇ Save my answers ({count} so far) as {esc(self.filename)}</a>"
-        )
+        label = f"Save my answers ({len(self.answers)} so far) as {self.filename}"
+        self._link.value = download_link(self.filename, self.to_csv(), label).replace("ae-download", "ae-save", 1)
 
     def save_link(self) -> widgets.HTML:
         """A link that downloads the answers given so far; it updates after every answer."""

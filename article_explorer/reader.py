@@ -136,7 +136,8 @@ def _date_line(dataset: Dataset, event: pd.Series) -> str:
     return text + ")"
 
 
-def event_card(dataset: Dataset, event: pd.Series) -> str:
+def event_card(dataset: Dataset, event: pd.Series, detailed: bool = False) -> str:
+    """An event's card; ``detailed`` adds the summary, the actors and the place."""
     paragraphs = ", ".join(f"¶ {p}" for p in event["paragraphs"])
     outcome = ""
     if event["outcome"]:
@@ -144,10 +145,17 @@ def event_card(dataset: Dataset, event: pd.Series) -> str:
             f"<div class='ae-meta'><b>Later:</b> {esc(event['outcome'])} ({esc(event['outcome_date'])}; "
             f"{_source_link(dataset, event['outcome_source_id'])})</div>"
         )
+    details = ""
+    if detailed:
+        place = f" · place: {esc(event['place_name'])}" if event["place_name"] else ""
+        details = (
+            f"<div>{esc(event['summary'])}</div>"
+            f"<div class='ae-meta'>actors: {esc(', '.join(event['actor_names']))}{place}</div>"
+        )
     return (
         f'<div class="ae-card ae-event"><b>{MARKS["event"][0]} Event:</b> {esc(event["headline"])}'
         f"<div class='ae-meta'>{esc(event['category'])} · {esc(event['status'])} · {_date_line(dataset, event)}</div>"
-        f"<div>“{esc(event['quote'])}” <span class='ae-meta'>({paragraphs})</span></div>{outcome}</div>"
+        f"{details}<div>“{esc(event['quote'])}” <span class='ae-meta'>({paragraphs})</span></div>{outcome}</div>"
     )
 
 

@@ -9,6 +9,7 @@ never travels through the kernel.
 
 from __future__ import annotations
 
+import base64
 import html
 import json
 from collections.abc import Iterable
@@ -79,3 +80,23 @@ def set_figure(output, figure: go.Figure) -> None:
 def nothing_matches(message: str) -> str:
     """The friendly message shown instead of an empty view."""
     return f'<div class="ae-nothing" role="status">{esc(message)}</div>'
+
+
+def download_link(filename: str, text: str, label: str) -> str:
+    """An HTML link, styled as a button, that downloads ``text`` as a UTF-8 file."""
+    payload = base64.b64encode(text.encode("utf-8")).decode("ascii")
+    return (
+        f'<a class="ae-download" download="{esc(filename)}" href="data:text/csv;base64,{payload}" '
+        'style="display:inline-block;padding:6px 12px;border:1px solid #0072B2;border-radius:4px;'
+        f'background:#e8f1fa;color:#003e66;text-decoration:none;font-weight:bold">⬇ {esc(label)}</a>'
+    )
+
+
+def html_table(frame, columns: dict[str, str]) -> str:
+    """A plain, escaped HTML table of ``frame``'s ``columns`` (column -> header)."""
+    head = "".join(f"<th>{esc(header)}</th>" for header in columns.values())
+    rows = "".join(
+        "<tr>" + "".join(f"<td>{esc(value)}</td>" for value in record) + "</tr>"
+        for record in frame[list(columns)].itertuples(index=False)
+    )
+    return f'<table class="ae-table"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'

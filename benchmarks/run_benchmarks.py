@@ -77,7 +77,17 @@ def reader_driver() -> tuple[object, list]:
     return reader, [reader.sentence_picker, reader.row_picker]
 
 
-DRIVERS: dict[str, Callable[[], tuple[object, list]]] = {"00_start_here": reader_driver}
+def timeline_driver() -> tuple[object, list]:
+    from article_explorer import load_dataset
+    from article_explorer.timeline import TimelineExplorer
+
+    app = TimelineExplorer(load_dataset())
+    return app, [app.lanes, app.hindsight, app.first_year, app.last_year, app.actors, app.statuses, app.event_picker]
+
+
+DRIVERS: dict[str, Callable[[], tuple[object, list]]] = {"00_start_here": reader_driver, "01_timeline": timeline_driver}
+#: The widget each notebook's browser measurement changes, by its description.
+BROWSER_CONTROL = {"00_start_here": "Sentence", "01_timeline": "Event"}
 
 
 def update_times(name: str, states: int) -> tuple[float, float]:
@@ -87,7 +97,11 @@ def update_times(name: str, states: int) -> tuple[float, float]:
     times = []
     for _ in range(states):
         picker = rng.choice(pickers)
-        value = rng.choice([v for _, v in picker.options])
+        values = [v[1] if isinstance(v, tuple) else v for v in getattr(picker, "options", [True, False])]
+        if hasattr(picker, "rows") and isinstance(picker.value, tuple):  # a multiple choice
+            value = tuple(v for v in values if rng.random() < 0.7)
+        else:
+            value = rng.choice(values)
         start = time.perf_counter()
         picker.value = value
         times.append((time.perf_counter() - start) * 1000)
@@ -148,10 +162,12 @@ def browser_numbers(name: str, url: str, changes: int) -> dict[str, float]:
         page.goto(f"{url}/voila/render/{name}.ipynb", timeout=300_000)
         page.wait_for_selector(".js-plotly-plot .main-svg", timeout=300_000)
         page.wait_for_selector(".jupyter-widgets select", timeout=300_000)
+        page.wait_for_function("() => [...document.querySelectorAll('.js-plotly-plot')].length >= 2", timeout=300_000)
         first_figure = time.perf_counter() - start
         page.wait_for_timeout(1500)
         open_bytes = received["bytes"] + html_bytes["n"]
-        sentence = page.locator('label.widget-label:text-is("Sentence")').locator("xpath=..").locator("select")
+        label = BROWSER_CONTROL[name]
+        sentence = page.locator(f'label.widget-label:text-is("{label}")').locator("xpath=..").locator("select")
         options = sentence.locator("option").count()
         redraws, per_change = [], []
         rng = random.Random(30)

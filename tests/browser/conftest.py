@@ -46,7 +46,8 @@ class Server:
     process: subprocess.Popen
 
     def notebook_url(self, name: str) -> str:
-        return f"{self.url}/lab/tree/{name}" if self.kind == "lab" else f"{self.url}/voila/render/{name}"
+        # ?reset: start from an empty workspace, not from the notebooks an earlier test left open
+        return f"{self.url}/lab/tree/{name}?reset" if self.kind == "lab" else f"{self.url}/voila/render/{name}"
 
 
 def free_port() -> int:

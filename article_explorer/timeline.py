@@ -1,0 +1,415 @@
+"""The timeline explorer: the article's events in time, drawn as exactly as their dates are.
+
+Pure functions first — :func:`filter_events`, :func:`build_timeline_figure`,
+:func:`describe_timeline` — then :class:`TimelineExplorer`, which wires the filters to them.
+
+How a date is drawn: a day is a point; a range is a solid bar; a month or a year is a faint
+span over the whole period; an ongoing process is a bar that runs on to the right edge; an
+event whose end is unknown (a possibility the author raises) is a dotted line. Anticipated
+and hypothetical events have hollow markers. A vertical line marks the article's date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import ipywidgets as widgets
+import pandas as pd
+import plotly.graph_objects as go
+from IPython.display import display
+
+from .data import Dataset
+from .edtf import parse_edtf
+from .plotview import plot_view
+from .reader import STYLE, event_card
+from .rendering import download_link, esc, html_table, nothing_matches
+
+LANES = ("category", "actor")
+STATUS_SYMBOLS = {"past": "circle", "ongoing": "diamond", "anticipated": "circle-open", "hypothetical": "diamond-open"}
+STYLE_OF_PRECISION = {
+    "range": ("a range: solid bar", {"width": 9}, 1.0),
+    "span": ("a month or a year: faint span", {"width": 14}, 0.25),
+    "ongoing": ("ongoing: bar to the right edge", {"width": 9, "dash": "solid"}, 0.7),
+    "open": ("end unknown: dotted line", {"width": 3, "dash": "dot"}, 0.8),
+}
+COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442")
+
+
+@dataclass(frozen=True)
+class TimelineFilters:
+    """What the learner has chosen. Empty selections are not allowed to mean "all": the app
+    starts with everything selected, so that a learner who clears a list sees nothing."""
+
+    first_year: int | None = None
+    last_year: int | None = None
+    actors: frozenset[str] | None = None
+    categories: frozenset[str] | None = None
+    statuses: frozenset[str] | None = None
+    date_bases: frozenset[str] | None = None
+    lanes: str = "category"
+    hindsight: bool = False
+
+
+def article_date(dataset: Dataset) -> dt.date:
+    """The day the article was published (the earliest day of its EDTF date)."""
+    return parse_edtf(dataset.article_source["published"]).earliest or dt.date.today()
+
+
+def filter_events(dataset: Dataset, filters: TimelineFilters) -> pd.DataFrame:
+    """The events that pass every filter, sorted by start date."""
+    events = dataset.events
+    keep = pd.Series(True, index=events.index)
+    if filters.first_year is not None:  # an open or unknown end runs on: it is in every later year
+        keep &= events["date_end"].isna() | (events["date_end"] >= pd.Timestamp(filters.first_year, 1, 1))
+    if filters.last_year is not None:
+        keep &= events["date_start"].isna() | (events["date_start"] <= pd.Timestamp(filters.last_year, 12, 31))
+    if filters.actors is not None:
+        keep &= events["actor_ids"].map(lambda ids: bool(filters.actors.intersection(ids)))
+    for column, chosen in (
+        ("category", filters.categories),
+        ("status", filters.statuses),
+        ("date_basis", filters.date_bases),
+    ):
+        if chosen is not None:
+            keep &= events[column].isin(chosen)
+    return events[keep].sort_values(["date_start", "event_id"], na_position="first")
+
+
+def _shape_of(event: pd.Series) -> str:
+    if event["precision"] == "day":
+        return "point"
+    if event["precision"] in ("month", "year"):
+        return "span"
+    if event["precision"] == "ongoing":
+        return "ongoing"
+    return "open" if pd.isna(event["date_end"]) else "range"
+
+
+def _lanes_of(event: pd.Series, lanes: str, actor_names: dict[str, str]) -> list[str]:
+    if lanes == "actor":
+        return [actor_names[a] for a in event["actor_ids"]]
+    return [event["category"]]
+
+
+def build_timeline_figure(dataset: Dataset, filters: TimelineFilters, selected_event: str | None = None) -> go.Figure:
+    """The timeline of the events that pass ``filters``; ``selected_event`` is ringed."""
+    events = filter_events(dataset, filters)
+    published = pd.Timestamp(article_date(dataset))
+    actor_names = dict(zip(dataset.actors["actor_id"], dataset.actors["name"], strict=True))
+    right_edge = max(
+        [published + pd.Timedelta(days=240)]
+        + [d for d in events["date_end"].dropna()]
+        + (
+            [pd.Timestamp(parse_edtf(d).earliest) for d in events.loc[events["outcome_date"] != "", "outcome_date"]]
+            if filters.hindsight
+            else []
+        )
+    )
+    left_edge = (events["date_start"].min() if len(events) else published) - pd.Timedelta(days=180)
+    lanes = sorted({lane for _, e in events.iterrows() for lane in _lanes_of(e, filters.lanes, actor_names)})
+    colour = {
+        category: COLOURS[i % len(COLOURS)] for i, category in enumerate(sorted(dataset.events["category"].unique()))
+    }
+    traces: list[dict] = []
+    segments: dict[str, dict[str, list]] = {
+        name: {"x": [], "y": [], "customdata": [], "text": []} for name in STYLE_OF_PRECISION
+    }
+    points: dict[str, dict[str, list]] = {}
+    for _, event in events.iterrows():
+        shape = _shape_of(event)
+        hover = f"{esc(event['headline'])}<br>{esc(event['date'])} ({esc(event['precision'])}; {esc(event['status'])})"
+        start = event["date_start"] if pd.notna(event["date_start"]) else left_edge
+        end = event["date_end"] if pd.notna(event["date_end"]) else right_edge
+        for lane in _lanes_of(event, filters.lanes, actor_names):
+            if shape != "point":
+                segment = segments[shape]
+                segment["x"] += [start, end, None]
+                segment["y"] += [lane, lane, None]
+                segment["customdata"] += [event["event_id"]] * 3
+                segment["text"] += [hover] * 3
+            key = event["status"]
+            bucket = points.setdefault(key, {"x": [], "y": [], "customdata": [], "text": [], "color": []})
+            bucket["x"].append(start if shape != "point" else event["date_start"])
+            bucket["y"].append(lane)
+            bucket["customdata"].append(event["event_id"])
+            bucket["text"].append(hover)
+            bucket["color"].append(colour[event["category"]])
+    for name, segment in segments.items():
+        if segment["x"]:
+            label, line, opacity = STYLE_OF_PRECISION[name]
+            traces.append(
+                dict(
+                    **segment,
+                    type="scatter",
+                    mode="lines",
+                    name=label,
+                    line={**line, "color": "#555"},
+                    opacity=opacity,
+                    hovertemplate="%{text}<extra></extra>",
+                )
+            )
+    for status, bucket in points.items():
+        traces.append(
+            dict(
+                type="scatter",
+                x=bucket["x"],
+                y=bucket["y"],
+                customdata=bucket["customdata"],
+                text=bucket["text"],
+                mode="markers",
+                name=f"{status} (as seen on the article's date)",
+                marker={
+                    "symbol": STATUS_SYMBOLS[status],
+                    "size": 12,
+                    "color": bucket["color"],
+                    "line": {"width": 2, "color": bucket["color"]},
+                },
+                hovertemplate="%{text}<extra></extra>",
+            )
+        )
+    if filters.hindsight:
+        later = events[events["outcome"] != ""]
+        if len(later):
+            xs, ys, texts, ids = [], [], [], []
+            for _, event in later.iterrows():
+                when = pd.Timestamp(parse_edtf(event["outcome_date"]).earliest)
+                for lane in _lanes_of(event, filters.lanes, actor_names):
+                    xs.append(when)
+                    ys.append(lane)
+                    texts.append(f"Later ({esc(event['outcome_date'])}): {esc(event['outcome'])}")
+                    ids.append(event["event_id"])
+            traces.append(
+                dict(
+                    type="scatter",
+                    x=xs,
+                    y=ys,
+                    customdata=ids,
+                    text=texts,
+                    mode="markers",
+                    name="what happened later (hindsight)",
+                    marker={"symbol": "star", "size": 14, "color": "#000"},
+                    hovertemplate="%{text}<extra></extra>",
+                )
+            )
+    if selected_event is not None and selected_event in set(events["event_id"]):
+        chosen = events[events["event_id"] == selected_event].iloc[0]
+        chosen_lanes = _lanes_of(chosen, filters.lanes, actor_names)
+        chosen_start = chosen["date_start"] if pd.notna(chosen["date_start"]) else left_edge
+        traces.append(
+            dict(
+                type="scatter",
+                x=[chosen_start] * len(chosen_lanes),
+                y=chosen_lanes,
+                mode="markers",
+                name="chosen event",
+                marker={"symbol": "circle-open", "size": 24, "color": "#000", "line": {"width": 3}},
+                hoverinfo="skip",
+            )
+        )
+    layout = dict(
+        title={"text": "The article's events in time"},
+        template="none",
+        height=max(260, 60 + 34 * len(lanes)),
+        margin={"l": 150, "r": 20, "t": 40, "b": 40},
+        xaxis={"type": "date", "range": [left_edge, right_edge], "title": {"text": "date"}},
+        yaxis={"type": "category", "categoryorder": "array", "categoryarray": lanes[::-1], "title": {"text": ""}},
+        legend={"orientation": "h", "y": -0.25},
+        shapes=[
+            {
+                "type": "line",
+                "xref": "x",
+                "yref": "paper",
+                "x0": published,
+                "x1": published,
+                "y0": 0,
+                "y1": 1,
+                "line": {"color": "#8a3b00", "width": 2, "dash": "dash"},
+            }
+        ],
+        annotations=[
+            {
+                "x": published,
+                "y": 1,
+                "xref": "x",
+                "yref": "paper",
+                "yanchor": "bottom",
+                "showarrow": False,
+                "text": f"the author writes here ({published:%-d %b %Y})",
+                "font": {"color": "#8a3b00"},
+            }
+        ],
+    )
+    return go.Figure(data=traces, layout=layout, _validate=False)
+
+
+def describe_timeline(dataset: Dataset, shown: pd.DataFrame, filters: TimelineFilters) -> str:
+    """One sentence that says what the timeline shows."""
+    total = len(dataset.events)
+    if shown.empty:
+        return (
+            f"No event matches these filters (0 of {total}). "
+            "Widen the years or choose more actors, categories or statuses."
+        )
+    by_status = shown["status"].value_counts()
+    parts = ", ".join(f"{n} {status}" for status, n in by_status.items())
+    first, last = shown["date_start"].min(), shown["date_start"].max()
+    text = (
+        f"Showing {len(shown)} of {total} events ({parts}), starting between {first:%Y} and {last:%Y}; "
+        f"the article was written on {article_date(dataset):%-d %B %Y}."
+    )
+    if filters.hindsight:
+        text += f" Hindsight is on: {int((shown['outcome'] != '').sum())} shown events have a known outcome."
+    return text
+
+
+def events_csv(shown: pd.DataFrame) -> str:
+    """The shown events as CSV, lists joined with '|' as in the dataset."""
+    columns = [
+        "event_id",
+        "date",
+        "precision",
+        "date_basis",
+        "headline",
+        "category",
+        "status",
+        "actor_ids",
+        "place_id",
+        "quote",
+        "outcome",
+    ]
+    out = shown[columns].copy()
+    out["actor_ids"] = out["actor_ids"].map("|".join)
+    return out.to_csv(index=False, lineterminator="\n")
+
+
+class TimelineExplorer:
+    """Filters, the timeline, the chosen event's card, a table and a CSV download."""
+
+    def __init__(self, dataset: Dataset):
+        self.dataset = dataset
+        events = dataset.events
+        years = sorted({d.year for d in events["date_start"].dropna()} | {article_date(dataset).year})
+        self.total = len(events)
+        self.lanes = widgets.ToggleButtons(
+            options=[("by category", "category"), ("by actor", "actor")], description="Lanes"
+        )
+        self.hindsight = widgets.Checkbox(value=False, description="Show what happened later (hindsight)", indent=False)
+        self.first_year = widgets.Dropdown(options=years, value=years[0], description="From")
+        self.last_year = widgets.Dropdown(options=years, value=years[-1], description="To")
+        used_actors = sorted({a for ids in events["actor_ids"] for a in ids})
+        names = dict(zip(dataset.actors["actor_id"], dataset.actors["name"], strict=True))
+        self.actors = self._multi("Actors", sorted(((names[a], a) for a in used_actors), key=lambda o: o[0].lower()))
+        self.categories = self._multi("Categories", sorted(events["category"].unique()))
+        self.statuses = self._multi("Status", [s for s in STATUS_SYMBOLS if s in set(events["status"])])
+        self.date_bases = self._multi("Date from", sorted(events["date_basis"].unique()))
+        self.event_picker = widgets.Dropdown(description="Event", layout=widgets.Layout(width="100%"))
+        self.count = widgets.HTML()
+        self.card = widgets.HTML()
+        self.table = widgets.HTML(layout=widgets.Layout(max_height="300px", overflow="auto"))
+        self.description = widgets.HTML()
+        self.download = widgets.HTML()
+        self.plot, figure_box = plot_view(build_timeline_figure(dataset, self.filters))
+        controls = [
+            self.lanes,
+            self.hindsight,
+            self.first_year,
+            self.last_year,
+            self.actors,
+            self.categories,
+            self.statuses,
+            self.date_bases,
+        ]
+        for control in controls:
+            control.observe(lambda _: self.render(), names="value")
+        self.event_picker.observe(lambda _: self.render(figure=True, table=False), names="value")
+        self.plot.observe(self._on_click, names="clicked")
+        self.widget = widgets.VBox(
+            [
+                widgets.HTML(STYLE),
+                widgets.HBox([self.lanes, self.hindsight]),
+                widgets.HBox([self.first_year, self.last_year]),
+                widgets.HBox([self.actors, self.categories, self.statuses, self.date_bases]),
+                self.count,
+                figure_box,
+                self.description,
+                self.event_picker,
+                self.card,
+                self.table,
+                self.download,
+            ]
+        )
+        self.render()
+
+    @staticmethod
+    def _multi(label: str, options: list) -> widgets.SelectMultiple:
+        values = [o[1] if isinstance(o, tuple) else o for o in options]
+        picker = widgets.SelectMultiple(
+            options=options, value=tuple(values), description=label, rows=min(6, max(2, len(values)))
+        )
+        picker.style.description_width = "initial"
+        return picker
+
+    @property
+    def filters(self) -> TimelineFilters:
+        return TimelineFilters(
+            first_year=self.first_year.value,
+            last_year=self.last_year.value,
+            actors=frozenset(self.actors.value),
+            categories=frozenset(self.categories.value),
+            statuses=frozenset(self.statuses.value),
+            date_bases=frozenset(self.date_bases.value),
+            lanes=self.lanes.value,
+            hindsight=self.hindsight.value,
+        )
+
+    def render(self, figure: bool = True, table: bool = True) -> None:
+        filters = self.filters
+        shown = filter_events(self.dataset, filters)
+        self.count.value = f"<p><b>{len(shown)} of {self.total} events shown.</b></p>"
+        self.description.value = f"<p class='ae-description'>{esc(describe_timeline(self.dataset, shown, filters))}</p>"
+        options = [("— choose an event —", None)] + [
+            (f"{e['date']} · {e['headline'][:80]}", e["event_id"]) for _, e in shown.iterrows()
+        ]
+        chosen = self.event_picker.value if self.event_picker.value in set(shown["event_id"]) else None
+        if table:
+            with self.event_picker.hold_trait_notifications():
+                self.event_picker.options = options
+                self.event_picker.value = chosen
+        if figure:
+            self.plot.show(build_timeline_figure(self.dataset, filters, chosen))
+        if shown.empty:
+            self.card.value = nothing_matches(describe_timeline(self.dataset, shown, filters))
+        elif chosen is None:
+            self.card.value = nothing_matches(
+                "Click an event on the timeline, or choose one in the list, to see its card."
+            )
+        else:
+            self.card.value = event_card(self.dataset, shown[shown["event_id"] == chosen].iloc[0], detailed=True)
+        if table:
+            self.table.value = (
+                html_table(
+                    shown,
+                    {
+                        "date": "date",
+                        "precision": "precision",
+                        "headline": "event",
+                        "category": "category",
+                        "status": "status",
+                        "date_basis": "date from",
+                    },
+                )
+                if len(shown)
+                else ""
+            )
+            self.download.value = download_link(
+                "timeline-events.csv", events_csv(shown), f"Download these {len(shown)} events as CSV"
+            )
+
+    def _on_click(self, change) -> None:
+        event_id = (change["new"] or {}).get("customdata")
+        if event_id in {value for _, value in self.event_picker.options}:
+            self.event_picker.value = event_id
+
+    def _ipython_display_(self) -> None:
+        display(self.widget)
