@@ -136,11 +136,12 @@ def _date_line(dataset: Dataset, event: pd.Series) -> str:
     return text + ")"
 
 
-def event_card(dataset: Dataset, event: pd.Series, detailed: bool = False) -> str:
-    """An event's card; ``detailed`` adds the summary, the actors and the place."""
+def event_card(dataset: Dataset, event: pd.Series, detailed: bool = False, hindsight: bool = True) -> str:
+    """An event's card; ``detailed`` adds the summary, the actors and the place; the outcome
+    (what happened later) is shown only with ``hindsight``."""
     paragraphs = ", ".join(f"¶ {p}" for p in event["paragraphs"])
     outcome = ""
-    if event["outcome"]:
+    if event["outcome"] and hindsight:
         outcome = (
             f"<div class='ae-meta'><b>Later:</b> {esc(event['outcome'])} ({esc(event['outcome_date'])}; "
             f"{_source_link(dataset, event['outcome_source_id'])})</div>"

@@ -97,6 +97,7 @@ def build_timeline_figure(dataset: Dataset, filters: TimelineFilters, selected_e
     events = filter_events(dataset, filters)
     published = pd.Timestamp(article_date(dataset))
     actor_names = dict(zip(dataset.actors["actor_id"], dataset.actors["name"], strict=True))
+    sources = dict(zip(dataset.sources["source_id"], dataset.sources["title"], strict=True))
     right_edge = max(
         [published + pd.Timedelta(days=240)]
         + [d for d in events["date_end"].dropna()]
@@ -177,7 +178,10 @@ def build_timeline_figure(dataset: Dataset, filters: TimelineFilters, selected_e
                 for lane in _lanes_of(event, filters.lanes, actor_names):
                     xs.append(when)
                     ys.append(lane)
-                    texts.append(f"Later ({esc(event['outcome_date'])}): {esc(event['outcome'])}")
+                    source = sources.get(event["outcome_source_id"], "")
+                    texts.append(
+                        f"Later ({esc(event['outcome_date'])}): {esc(event['outcome'])}<br>source: {esc(source)}"
+                    )
                     ids.append(event["event_id"])
             traces.append(
                 dict(
@@ -309,7 +313,7 @@ class TimelineExplorer:
         self.table = widgets.HTML(layout=widgets.Layout(max_height="300px", overflow="auto"))
         self.description = widgets.HTML()
         self.download = widgets.HTML()
-        self.plot, figure_box = plot_view(build_timeline_figure(dataset, self.filters))
+        self.plot, self._figure_box = plot_view(build_timeline_figure(dataset, self.filters))
         controls = [
             self.lanes,
             self.hindsight,
@@ -331,7 +335,7 @@ class TimelineExplorer:
                 widgets.HBox([self.first_year, self.last_year]),
                 widgets.HBox([self.actors, self.categories, self.statuses, self.date_bases]),
                 self.count,
-                figure_box,
+                self._figure_box,
                 self.description,
                 self.event_picker,
                 self.card,
@@ -378,6 +382,7 @@ class TimelineExplorer:
                 self.event_picker.value = chosen
         if figure:
             self.plot.show(build_timeline_figure(self.dataset, filters, chosen))
+        self._figure_box.layout.display = "none" if shown.empty else None
         if shown.empty:
             self.card.value = nothing_matches(describe_timeline(self.dataset, shown, filters))
         elif chosen is None:
@@ -385,7 +390,8 @@ class TimelineExplorer:
                 "Click an event on the timeline, or choose one in the list, to see its card."
             )
         else:
-            self.card.value = event_card(self.dataset, shown[shown["event_id"] == chosen].iloc[0], detailed=True)
+            event = shown[shown["event_id"] == chosen].iloc[0]
+            self.card.value = event_card(self.dataset, event, detailed=True, hindsight=filters.hindsight)
         if table:
             self.table.value = (
                 html_table(

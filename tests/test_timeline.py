@@ -84,6 +84,15 @@ def test_hindsight_shows_outcomes_only_when_on(dataset):
     assert set(later.customdata) == {"attache_offer", "warsaw_summit_2016", "land_forces_base_proposal"}
     warsaw = list(later.customdata).index("warsaw_summit_2016")
     assert pd.Timestamp(later.x[warsaw]) == pd.Timestamp("2016-07-08")
+    assert "source: Warsaw Summit Communiqué" in later.text[warsaw]
+
+
+def test_the_card_keeps_the_outcome_back_until_hindsight_is_on(dataset):
+    app = TimelineExplorer(dataset)
+    app.event_picker.value = "warsaw_summit_2016"
+    assert "Later:" not in app.card.value
+    app.hindsight.value = True
+    assert "Later:" in app.card.value and "enhanced forward presence" in app.card.value
 
 
 def test_lanes_by_actor_put_an_event_in_each_actors_lane(dataset):
@@ -141,6 +150,7 @@ def test_every_state_gives_a_valid_view_or_a_plain_message(explorer, actions):
     assert explorer.count.value == f"<p><b>{len(shown)} of {explorer.total} events shown.</b></p>"
     if shown.empty:
         assert "No event matches these filters" in explorer.card.value
+        assert explorer._figure_box.layout.display == "none", "no empty chart is drawn"
     else:
         points = sum(len([x for x in (t.get("x") or []) if x is not None]) for t in explorer.plot.figure["data"])
         assert points > 0
