@@ -214,11 +214,17 @@ def build_timeline_figure(dataset: Dataset, filters: TimelineFilters, selected_e
     layout = dict(
         title={"text": "The article's events in time"},
         template="none",
-        height=max(260, 60 + 34 * len(lanes)),
-        margin={"l": 150, "r": 20, "t": 40, "b": 40},
-        xaxis={"type": "date", "range": [left_edge, right_edge], "title": {"text": "date"}},
-        yaxis={"type": "category", "categoryorder": "array", "categoryarray": lanes[::-1], "title": {"text": ""}},
-        legend={"orientation": "h", "y": -0.25},
+        height=max(340, 90 + 36 * len(lanes)),
+        margin={"l": 150, "r": 20, "t": 50, "b": 40},
+        xaxis={"type": "date", "range": [left_edge, right_edge]},
+        yaxis={
+            "type": "category",
+            "categoryorder": "array",
+            "categoryarray": lanes[::-1],
+            "range": [-0.7, len(lanes) - 0.3],  # half a lane of room above and below
+            "title": {"text": ""},
+        },
+        legend={"x": 1.01, "xanchor": "left", "y": 1, "yanchor": "top", "font": {"size": 11}},
         shapes=[
             {
                 "type": "line",
@@ -237,7 +243,9 @@ def build_timeline_figure(dataset: Dataset, filters: TimelineFilters, selected_e
                 "y": 1,
                 "xref": "x",
                 "yref": "paper",
-                "yanchor": "bottom",
+                "yanchor": "top",
+                "xanchor": "right",
+                "bgcolor": "rgba(255, 255, 255, 0.85)",
                 "showarrow": False,
                 "text": f"the author writes here ({published:%-d %b %Y})",
                 "font": {"color": "#8a3b00"},
