@@ -20,7 +20,6 @@ from .data import Dataset
 from .plotview import plot_view
 from .rendering import esc, highlight, link, nothing_matches
 
-CERTAINTY_ORDER = ("certain", "probable", "possible", "uncertain")
 #: Symbol and colour for each kind of mark: shape carries the meaning, colour only repeats it.
 #: Colours are from the Okabe-Ito palette, which colour-blind readers can tell apart.
 MARKS = {

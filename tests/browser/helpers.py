@@ -6,7 +6,6 @@ change a widget as a learner would and wait until the figure has been redrawn.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 
 from playwright.sync_api import Page
@@ -110,10 +109,6 @@ def set_widget_value(page: Page, label: str, value: str) -> None:
 def wait_for_figure_change(page: Page, before: str, timeout: float = 15_000) -> None:
     """Wait until the figures on the page differ from the ``before`` signature."""
     page.wait_for_function(f"before => ({FIGURE_SIGNATURE_JS})() !== before", arg=before, timeout=timeout, polling=100)
-
-
-def decoded(signature: str) -> list:
-    return json.loads(signature)
 
 
 KERNEL_IDLE_JS = """() => {
