@@ -85,9 +85,25 @@ def timeline_driver() -> tuple[object, list]:
     return app, [app.lanes, app.hindsight, app.first_year, app.last_year, app.actors, app.statuses, app.event_picker]
 
 
-DRIVERS: dict[str, Callable[[], tuple[object, list]]] = {"00_start_here": reader_driver, "01_timeline": timeline_driver}
+def positions_driver() -> tuple[object, list]:
+    from article_explorer import load_dataset
+    from article_explorer.network import ActorNetworkExplorer
+    from article_explorer.positions import PositionMatrixExplorer, StanceOverTime
+
+    dataset = load_dataset()
+    matrix, over_time, network = PositionMatrixExplorer(dataset), StanceOverTime(dataset), ActorNetworkExplorer(dataset)
+    pickers = [matrix.bases, matrix.voices, matrix.cell_picker, over_time.issue]
+    pickers += [network.issue, network.first_year, network.last_year, network.kinds, network.actor_picker]
+    return (matrix, over_time, network), pickers
+
+
+DRIVERS: dict[str, Callable[[], tuple[object, list]]] = {
+    "00_start_here": reader_driver,
+    "01_timeline": timeline_driver,
+    "02_actors_and_positions": positions_driver,
+}
 #: The widget each notebook's browser measurement changes, by its description.
-BROWSER_CONTROL = {"00_start_here": "Sentence", "01_timeline": "Event"}
+BROWSER_CONTROL = {"00_start_here": "Sentence", "01_timeline": "Event", "02_actors_and_positions": "Cell"}
 
 
 def update_times(name: str, states: int) -> tuple[float, float]:

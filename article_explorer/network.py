@@ -1,0 +1,406 @@
+"""Who acts on whom, who speaks about whom: a network of the article's actors, and actor cards.
+
+Links come from two places. An **event** links its initiator (the first of its actors) to each
+other actor in it: they act together, or one acts on the other. A **claim** links its claimant
+to each actor it is about: one speaks about the other. Both can be filtered by issue (an
+event's issues are those of the positions and claims that cite it) and by years (a claim is
+dated by the article it is made in).
+
+The layout is a circle with the actors in a fixed order (by kind, then name), so every learner
+in a class sees the same picture, and an actor keeps its place when filters change.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+import ipywidgets as widgets
+import pandas as pd
+from IPython.display import display
+
+from .data import Dataset
+from .plotview import plot_view
+from .reader import STYLE
+from .rendering import esc, highlight, html_table, nothing_matches
+from .timeline import TimelineFilters, article_date, filter_events
+
+LINK_KINDS = {
+    "event": ("acts with or on (event)", "#0072B2", "solid"),
+    "claim": ("speaks about (claim)", "#D55E00", "dash"),
+}
+KIND_SYMBOLS = {
+    "state": "circle",
+    "government_body": "pentagon",
+    "international_org": "square",
+    "person": "diamond",
+    "group": "triangle-up",
+}
+
+
+@dataclass(frozen=True)
+class NetworkFilters:
+    issue_id: str | None = None
+    first_year: int | None = None
+    last_year: int | None = None
+    kinds: frozenset[str] = frozenset(LINK_KINDS)
+
+
+def event_issues(dataset: Dataset) -> dict[str, set[str]]:
+    """The issues each event bears on: those of the positions and claims that cite it."""
+    issues: dict[str, set[str]] = {}
+    for evidence, issue in zip(dataset.positions["evidence"], dataset.positions["issue_id"], strict=True):
+        issues.setdefault(evidence, set()).add(issue)
+    for event_ids, issue in zip(dataset.claims["event_ids"], dataset.claims["issue_id"], strict=True):
+        for event_id in event_ids:
+            if issue:
+                issues.setdefault(event_id, set()).add(issue)
+    return issues
+
+
+def network_links(dataset: Dataset, filters: NetworkFilters) -> pd.DataFrame:
+    """One row per link: ``source``, ``target``, ``kind`` (event | claim), ``item_id``, ``label``."""
+    rows = []
+    if "event" in filters.kinds:
+        events = filter_events(dataset, TimelineFilters(first_year=filters.first_year, last_year=filters.last_year))
+        issues = event_issues(dataset)
+        for event in events.itertuples():
+            if filters.issue_id is not None and filters.issue_id not in issues.get(event.event_id, set()):
+                continue
+            initiator, *others = event.actor_ids or [None]
+            for other in others:
+                if other != initiator:
+                    rows.append((initiator, other, "event", event.event_id, f"{event.date}: {event.headline}"))
+    year = article_date(dataset).year
+    in_years = (filters.first_year is None or filters.first_year <= year) and (
+        filters.last_year is None or year <= filters.last_year
+    )
+    if "claim" in filters.kinds and in_years:
+        claims = dataset.claims
+        if filters.issue_id is not None:
+            claims = claims[claims["issue_id"] == filters.issue_id]
+        for claim in claims.itertuples():
+            for about in claim.about_actor_ids:
+                if about != claim.claimant_id:
+                    rows.append((claim.claimant_id, about, "claim", claim.claim_id, claim.paraphrase))
+    return pd.DataFrame(rows, columns=["source", "target", "kind", "item_id", "label"])
+
+
+def author_id(dataset: Dataset) -> str | None:
+    """The actor whose own voice the analysis is: the claimant of most claims in the ``own`` voice."""
+    own = dataset.claims.loc[dataset.claims["voice"] == "own", "claimant_id"]
+    return own.value_counts().index[0] if len(own) else None
+
+
+def circle_layout(dataset: Dataset) -> dict[str, tuple[float, float]]:
+    """Every actor's fixed place: the author in the centre, the others on a unit circle,
+    grouped by kind, then by name."""
+    author = author_id(dataset)
+    others = dataset.actors[dataset.actors["actor_id"] != author]
+    order = others.assign(_name=others["name"].str.lower()).sort_values(["kind", "_name"])
+    count = max(len(order), 1)
+    where = {
+        actor: (math.cos(math.pi / 2 - 2 * math.pi * i / count), math.sin(math.pi / 2 - 2 * math.pi * i / count))
+        for i, actor in enumerate(order["actor_id"])
+    }
+    if author is not None:
+        where[author] = (0.0, 0.0)
+    return where
+
+
+def build_network_figure(dataset: Dataset, links: pd.DataFrame, chosen: str | None = None) -> dict:
+    """Actors on a circle; a line per linked pair and kind (wider for more events or claims), with
+    an arrow at its middle pointing from the actor who acts or speaks to the one acted on or
+    spoken of. Returned as a plain plotly figure dict (``go.Figure(spec)`` makes an object)."""
+    where = circle_layout(dataset)
+    names = dict(zip(dataset.actors["actor_id"], dataset.actors["name"], strict=True))
+    labels_by_pair: dict[tuple[str, str, str], list[str]] = {}
+    for source, target, kind, label in zip(
+        links["source"], links["target"], links["kind"], links["label"], strict=True
+    ):
+        labels_by_pair.setdefault((kind, source, target), []).append(label)
+    traces = []
+    for kind, (words, colour, dash) in LINK_KINDS.items():
+        lines_by_width: dict[int, tuple[list, list]] = {}
+        arrows: dict[str, list] = {"x": [], "y": [], "angle": [], "text": [], "size": []}
+        for (of_kind, source, target), labels in sorted(labels_by_pair.items()):
+            if of_kind != kind:
+                continue
+            (x0, y0), (x1, y1) = _offset(where[source], where[target], 0.012 if kind == "claim" else -0.012)
+            xs, ys = lines_by_width.setdefault(min(1 + len(labels), 7), ([], []))
+            xs += [x0, x1, None]
+            ys += [y0, y1, None]
+            arrows["x"].append(x0 + (x1 - x0) * 0.55)
+            arrows["y"].append(y0 + (y1 - y0) * 0.55)
+            arrows["angle"].append(math.degrees(math.atan2(x1 - x0, y1 - y0)))
+            items = "<br>".join(f"• {esc(label[:90])}" for label in labels[:6])
+            more = f"<br>… and {len(labels) - 6} more" if len(labels) > 6 else ""
+            arrows["text"].append(f"<b>{esc(names[source])} → {esc(names[target])}</b>: {esc(words)}<br>{items}{more}")
+            arrows["size"].append(11 + min(len(labels), 5))
+        if not arrows["x"]:
+            continue
+        traces += [
+            {
+                "type": "scatter",
+                "x": xs,
+                "y": ys,
+                "mode": "lines",
+                "line": {"color": colour, "dash": dash, "width": width},
+                "opacity": 0.55,
+                "hoverinfo": "skip",
+                "showlegend": False,
+                "legendgroup": kind,
+            }
+            for width, (xs, ys) in sorted(lines_by_width.items())
+        ]
+        traces.append(
+            {
+                "type": "scatter",
+                "name": f"{'—' if dash == 'solid' else '- -'} {words}",
+                "legendgroup": kind,
+                "x": arrows["x"],
+                "y": arrows["y"],
+                "mode": "markers",
+                "marker": {"symbol": "arrow", "angle": arrows["angle"], "size": arrows["size"], "color": colour},
+                "hovertext": arrows["text"],
+                "hoverinfo": "text",
+            }
+        )
+    linked = set(links["source"]) | set(links["target"])
+    for kind in sorted(set(dataset.actors["kind"]), key=list(KIND_SYMBOLS).index):
+        symbol = KIND_SYMBOLS[kind]
+        actors = dataset.actors[dataset.actors["kind"] == kind]
+        if actors.empty:
+            continue
+        ids = list(actors["actor_id"])
+        traces.append(
+            {
+                "type": "scatter",
+                "name": kind.replace("_", " "),
+                "legendgroup": f"kind-{kind}",
+                "showlegend": False,
+                "x": [where[a][0] for a in ids],
+                "y": [where[a][1] for a in ids],
+                "mode": "markers+text",
+                "text": [esc(names[a]) for a in ids],
+                "textposition": [_label_side(where[a]) for a in ids],
+                "marker": {
+                    "symbol": symbol,
+                    "size": [18 if a in linked else 11 for a in ids],
+                    "color": ["#333333" if a in linked else "#cccccc" for a in ids],
+                    "line": {"color": ["#000000" if a == chosen else "#ffffff" for a in ids], "width": 3},
+                },
+                "hovertext": [f"{esc(names[a])} ({esc(kind)}) — click for the actor's card" for a in ids],
+                "hoverinfo": "text",
+                "customdata": ids,
+            }
+        )
+        traces.append(  # the legend's entry: the shape in the colour of a linked actor
+            {
+                "type": "scatter",
+                "name": kind.replace("_", " "),
+                "legendgroup": f"kind-{kind}",
+                "x": [None],
+                "y": [None],
+                "mode": "markers",
+                "marker": {"symbol": symbol, "size": 12, "color": "#333333"},
+            }
+        )
+    axis = {"visible": False, "range": [-1.5, 1.5]}
+    layout = {
+        "template": "plotly_white",
+        "height": 640,
+        "margin": {"l": 10, "r": 10, "t": 10, "b": 10},
+        "xaxis": axis,
+        "yaxis": {**axis, "scaleanchor": "x", "scaleratio": 1},
+        "legend": {"orientation": "h", "y": 0, "yanchor": "top", "x": 0, "itemsizing": "constant"},
+        "hovermode": "closest",
+    }
+    return {"data": traces, "layout": layout}
+
+
+def _offset(start, end, by: float):
+    """The segment moved sideways by ``by``, so that an event link and a claim link between the
+    same two actors are both visible."""
+    (x0, y0), (x1, y1) = start, end
+    length = math.hypot(x1 - x0, y1 - y0) or 1.0
+    dx, dy = -(y1 - y0) / length * by, (x1 - x0) / length * by
+    return (x0 + dx, y0 + dy), (x1 + dx, y1 + dy)
+
+
+def _label_side(point: tuple[float, float]) -> str:
+    """Labels point away from the centre: sideways, except at the very top and bottom of the circle."""
+    x, y = point
+    if x > 0.05:
+        return "middle right"
+    if x < -0.05:
+        return "middle left"
+    return "bottom center" if y < -0.05 else "top center"
+
+
+def describe_network(dataset: Dataset, links: pd.DataFrame, filters: NetworkFilters) -> str:
+    """One sentence on the network shown."""
+    if links.empty:
+        return "No link matches these filters. Choose all issues, widen the years or keep both kinds of link."
+    names = dict(zip(dataset.actors["actor_id"], dataset.actors["name"], strict=True))
+    counts = links["kind"].value_counts()
+    kinds = " and ".join(f"{counts[k]} from {k}s" for k in LINK_KINDS if k in counts)
+    busiest = pd.concat([links["source"], links["target"]]).value_counts()
+    top = ", ".join(f"{names[a]} ({n})" for a, n in busiest.head(3).items())
+    return (
+        f"{len(links)} links ({kinds}) between {busiest.size} of {len(dataset.actors)} actors. Most connected: {top}."
+    )
+
+
+def mentions_in_text(dataset: Dataset, actor: pd.Series) -> pd.DataFrame:
+    """The article's sentences that name the actor by one of its aliases (whole words)."""
+    aliases = [a for a in actor["aliases"] if a]
+    if not aliases:
+        return dataset.sentences.iloc[0:0]
+    pattern = re.compile("|".join(rf"(?<!\w){re.escape(a)}(?!\w)" for a in sorted(aliases, key=len, reverse=True)))
+    return dataset.sentences[dataset.sentences["text"].map(lambda text: bool(pattern.search(text)))]
+
+
+def actor_card(dataset: Dataset, actor_id: str) -> str:
+    """Name, kind, aliases, description, every sentence that names the actor, and every row about it."""
+    actor = dataset.actors.set_index("actor_id").loc[actor_id]
+    aliases = [a for a in actor["aliases"] if a]
+    names = dict(zip(dataset.actors["actor_id"], dataset.actors["name"], strict=True))
+    member = f" · part of: {esc(names.get(actor['member_of'], actor['member_of']))}" if actor["member_of"] else ""
+    text_mentions = mentions_in_text(dataset, actor)
+    sentences = "".join(
+        f"<li><span class='ae-meta'>¶ {s.paragraph}</span> {highlight(s.text, aliases, 'ae-quote')}</li>"
+        for s in text_mentions.itertuples()
+    )
+    events = dataset.events[dataset.events["actor_ids"].map(lambda ids: actor_id in ids)]
+    made = dataset.claims[dataset.claims["claimant_id"] == actor_id]
+    about = dataset.claims[dataset.claims["about_actor_ids"].map(lambda ids: actor_id in ids)]
+    positions = dataset.positions[dataset.positions["actor_id"] == actor_id]
+    rows = "".join(
+        f"<li>{esc(what)}: {len(frame)}"
+        + (f" — {esc('; '.join(frame[column].head(8)))}" if len(frame) else "")
+        + ("…" if len(frame) > 8 else "")
+        + "</li>"
+        for what, frame, column in (
+            ("in events", events, "headline"),
+            ("claims it makes", made, "paraphrase"),
+            ("claims about it", about, "paraphrase"),
+            ("positions it holds", positions, "issue_label"),
+        )
+    )
+    spelling = (
+        "<div class='ae-meta'>The text names this actor in more than one way; the dataset resolves them all "
+        "to one actor (entity resolution).</div>"
+        if len(aliases) > 1
+        else ""
+    )
+    named = (
+        f"<p><b>Named in {len(text_mentions)} sentence{'s' if len(text_mentions) != 1 else ''}:</b></p>"
+        f"<ul>{sentences}</ul>"
+        if len(text_mentions)
+        else "<p><b>Not named in the text</b> by any of its aliases; it is implied.</p>"
+    )
+    return (
+        f'<div class="ae-card ae-actor"><h4>{esc(actor["name"])}</h4>'
+        f"<div class='ae-meta'>kind: {esc(actor['kind'])}{member} · aliases: "
+        f"{esc(' | '.join(aliases)) or 'none'}</div>{spelling}"
+        f"<div>{esc(actor['description'])}</div>{named}"
+        f"<p><b>In the dataset:</b></p><ul>{rows}</ul></div>"
+    )
+
+
+class ActorNetworkExplorer:
+    """The network with its issue, year and link filters; click an actor (or choose one) for its card."""
+
+    def __init__(self, dataset: Dataset):
+        self.dataset = dataset
+        self._links: dict[NetworkFilters, pd.DataFrame] = {}
+        self._cards: dict[str, str] = {}
+        events = dataset.events
+        years = sorted({d.year for d in events["date_start"].dropna()} | {article_date(dataset).year})
+        used = set(dataset.positions["issue_id"]) | set(dataset.claims["issue_id"])
+        issues = [("All issues", None)] + [
+            (label, issue) for issue, label in dataset.issues[["issue_id", "label"]].values if issue in used
+        ]
+        self.issue = widgets.Dropdown(options=issues, value=None, description="Links about")
+        self.issue.style.description_width = "initial"
+        self.first_year = widgets.Dropdown(options=years, value=years[0], description="From")
+        self.last_year = widgets.Dropdown(options=years, value=years[-1], description="To")
+        self.kinds = widgets.SelectMultiple(
+            options=[(words, kind) for kind, (words, _, _) in LINK_KINDS.items()],
+            value=tuple(LINK_KINDS),
+            description="Link kinds",
+            rows=2,
+        )
+        names = sorted(zip(dataset.actors["name"], dataset.actors["actor_id"], strict=True), key=lambda o: o[0].lower())
+        self.actor_picker = widgets.Dropdown(options=[("— choose an actor —", None), *names], description="Actor")
+        self.description = widgets.HTML()
+        self.card = widgets.HTML()
+        self.table = widgets.HTML(layout=widgets.Layout(max_height="300px", overflow="auto"))
+        self.plot, self._figure_box = plot_view(build_network_figure(dataset, network_links(dataset, self.filters)))
+        for control in (self.issue, self.first_year, self.last_year, self.kinds):
+            control.observe(lambda _: self.render(), names="value")
+        self.actor_picker.observe(lambda _: self.render(table=False), names="value")
+        self.plot.observe(self._on_click, names="clicked")
+        self.widget = widgets.VBox(
+            [
+                widgets.HTML(STYLE),
+                widgets.HBox([self.issue, self.kinds]),
+                widgets.HBox([self.first_year, self.last_year]),
+                self._figure_box,
+                self.description,
+                self.actor_picker,
+                self.card,
+                self.table,
+            ]
+        )
+        self.render()
+
+    @property
+    def filters(self) -> NetworkFilters:
+        return NetworkFilters(
+            issue_id=self.issue.value,
+            first_year=self.first_year.value,
+            last_year=self.last_year.value,
+            kinds=frozenset(self.kinds.value),
+        )
+
+    def render(self, table: bool = True) -> None:
+        filters = self.filters
+        if filters not in self._links:  # computed once per state: a learner goes back and forth
+            self._links[filters] = network_links(self.dataset, filters)
+        links = self._links[filters]
+        self.plot.show(build_network_figure(self.dataset, links, self.actor_picker.value))
+        self.description.value = f"<p class='ae-description'>{esc(describe_network(self.dataset, links, filters))}</p>"
+        if self.actor_picker.value is None:
+            self.card.value = nothing_matches(
+                "Click an actor on the network, or choose one in the list, to see its card."
+            )
+        else:
+            actor = self.actor_picker.value
+            if actor not in self._cards:
+                self._cards[actor] = actor_card(self.dataset, actor)
+            self.card.value = self._cards[actor]
+        if links.empty:
+            self.card.value = nothing_matches(describe_network(self.dataset, links, filters)) + self.card.value
+        if table:
+            names = dict(zip(self.dataset.actors["actor_id"], self.dataset.actors["name"], strict=True))
+            shown = links.assign(
+                source=links["source"].map(names),
+                target=links["target"].map(names),
+                kind=links["kind"].map(lambda k: LINK_KINDS[k][0]),
+            )
+            self.table.value = (
+                html_table(shown, {"source": "from", "kind": "link", "target": "to", "label": "event or claim"})
+                if len(shown)
+                else ""
+            )
+
+    def _on_click(self, change) -> None:
+        actor_id = (change["new"] or {}).get("customdata")
+        if actor_id in set(self.dataset.actors["actor_id"]):
+            self.actor_picker.value = actor_id
+
+    def _ipython_display_(self) -> None:
+        display(self.widget)
