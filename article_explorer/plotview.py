@@ -46,8 +46,9 @@ async function render({ model, el }) {
   div.textContent = "";
   const draw = () => {
     const figure = model.get("figure") || {};
+    const base = (model.get("base") || {}).data || [];
     const config = Object.assign({ displaylogo: false, responsive: true }, figure.config || {});
-    return Plotly.react(div, figure.data || [], figure.layout || {}, config);
+    return Plotly.react(div, base.concat(figure.data || []), figure.layout || {}, config);
   };
   await draw();
   div.on("plotly_click", (event) => {
@@ -57,6 +58,7 @@ async function render({ model, el }) {
     model.save_changes();
   });
   model.on("change:figure", draw);
+  model.on("change:base", draw);
   const resize = new ResizeObserver(() => {
     if (div.offsetWidth > 0) Plotly.Plots.resize(div);
   });
@@ -84,10 +86,15 @@ _LOADER = go.Figure(
 
 
 class PlotView(anywidget.AnyWidget):
-    """Draw ``figure`` (plotly JSON) in place; ``clicked`` holds the last clicked point's customdata."""
+    """Draw ``figure`` (plotly JSON) in place; ``clicked`` holds the last clicked point's customdata.
+
+    ``base`` holds traces drawn under the figure's own, e.g. a map's country outlines: they
+    travel to the browser only when they change, not with every update of ``figure``.
+    """
 
     _esm = _ESM
     figure = traitlets.Dict().tag(sync=True)
+    base = traitlets.Dict().tag(sync=True)
     clicked = traitlets.Dict(allow_none=True, default_value=None).tag(sync=True)
 
     def show(self, figure: go.Figure | dict) -> None:

@@ -97,13 +97,24 @@ def positions_driver() -> tuple[object, list]:
     return (matrix, over_time, network), pickers
 
 
+def map_driver() -> tuple[object, list]:
+    from article_explorer import load_dataset
+    from article_explorer.places_map import MapExplorer
+
+    app = MapExplorer(load_dataset())
+    return app, [*app.layer_boxes.values(), app.year, app.hindsight, app.centre, app.radius, app.place_picker]
+
+
 DRIVERS: dict[str, Callable[[], tuple[object, list]]] = {
     "00_start_here": reader_driver,
     "01_timeline": timeline_driver,
     "02_actors_and_positions": positions_driver,
+    "03_geography_of_militarisation": map_driver,
 }
 #: The widget each notebook's browser measurement changes, by its description.
-BROWSER_CONTROL = {"00_start_here": "Sentence", "01_timeline": "Event", "02_actors_and_positions": "Cell"}
+BROWSER_CONTROL = {"00_start_here": "Sentence", "01_timeline": "Event", "02_actors_and_positions": "Cell",
+    "03_geography_of_militarisation": "Place",
+}
 
 
 def update_times(name: str, states: int) -> tuple[float, float]:
@@ -114,6 +125,8 @@ def update_times(name: str, states: int) -> tuple[float, float]:
     for _ in range(states):
         picker = rng.choice(pickers)
         values = [v[1] if isinstance(v, tuple) else v for v in getattr(picker, "options", [True, False])]
+        if hasattr(picker, "max") and not hasattr(picker, "options"):  # a slider
+            values = list(range(picker.min, picker.max + 1, picker.step))
         if hasattr(picker, "rows") and isinstance(picker.value, tuple):  # a multiple choice
             value = tuple(v for v in values if rng.random() < 0.7)
         else:

@@ -65,3 +65,17 @@ def test_every_place_lies_in_its_country():
         else:
             outside_the_map.add(place["place_id"])
     assert outside_the_map == {"washington"}
+
+
+def test_nato_membership_agrees_with_the_places_coded_as_nato():
+    from article_explorer.places_map import read_nato_members
+
+    members = read_nato_members()
+    dataset = load_dataset()
+    published_year = int(dataset.article_source["published"][:4])
+    for place in dataset.places.itertuples():
+        if place.side == "nato":
+            assert members.get(place.country_iso3, 9999) <= published_year, place.place_id
+        elif place.country_iso3:
+            assert members.get(place.country_iso3, 9999) > published_year, place.place_id
+    assert set(members) - set(BY_ISO3) == {"CAN", "USA"}, "every European member is on the map's boundaries"

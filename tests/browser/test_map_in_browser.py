@@ -1,0 +1,90 @@
+"""Notebook 03 used as a learner uses it, in JupyterLab and Voila, with every request that
+leaves 127.0.0.1 blocked: the map must draw from the repository's own files."""
+
+from __future__ import annotations
+
+import csv
+
+import pytest
+
+from .conftest import screenshot
+from .helpers import (
+    assert_healthy,
+    figure_signature,
+    open_in_lab,
+    open_in_voila,
+    wait_for_figure_change,
+    watch,
+)
+
+NOTEBOOK = "03_geography_of_militarisation.ipynb"
+COUNTRY_FILLS_JS = """() => document.querySelectorAll('.ae-plotview .scatterlayer .trace path.js-fill').length"""
+
+
+def wait_for_text(page, text: str) -> None:
+    page.wait_for_function("text => document.body.innerText.includes(text)", arg=text, timeout=15_000)
+
+
+def slide_to(page, label: str, value: int) -> None:
+    """Move an IntSlider with the keyboard, as a learner without a mouse would."""
+    slider = page.locator(f'.widget-slider:has(label:text-is("{label}"))').first
+    readout = slider.locator(".widget-readout")
+    handle = slider.locator(".noUi-handle").first
+    handle.focus()
+    current = int(readout.inner_text().replace(",", ""))
+    step = 50 if "km" in label else 1
+    key = "ArrowRight" if value > current else "ArrowLeft"
+    for _ in range(abs(value - current) // step):
+        handle.press(key)
+    page.wait_for_function(
+        "([el, v]) => el.innerText.replace(',', '') === String(v)", arg=[readout.element_handle(), value]
+    )
+
+
+@pytest.mark.parametrize("kind", ["lab", "voila"])
+def test_layers_time_and_ring_offline(page, servers, kind):
+    log = watch(page)
+    server = servers(kind, "article")
+    (open_in_lab if kind == "lab" else open_in_voila)(page, server.notebook_url(NOTEBOOK))
+    page.wait_for_selector(".ae-plotview .main-svg")
+    page.wait_for_function(f"() => ({COUNTRY_FILLS_JS})() >= 5")
+    wait_for_text(page, "33 of 36 items shown")
+    page.locator(".ae-plotview").first.scroll_into_view_if_needed()
+    screenshot(page, f"03_map-{kind}-start")
+
+    before = figure_signature(page)
+    page.get_by_label("Conflicts and displacement (5)").uncheck()
+    wait_for_figure_change(page, before)
+    wait_for_text(page, "28 of 36 items shown")
+
+    before = figure_signature(page)
+    slide_to(page, "Up to year", 2013)
+    wait_for_figure_change(page, before)
+    wait_for_text(page, "By the end of 2013")
+
+    before = figure_signature(page)
+    slide_to(page, "Radius (km)", 500)
+    wait_for_figure_change(page, before)
+    wait_for_text(page, "Within 500 km of Minsk: Baranovichi")
+    assert "Nearest border of each neighbour: Lithuania 121 km" in page.inner_text("body")
+    ring = page.evaluate(
+        "() => [...document.querySelectorAll('.js-plotly-plot')].flatMap(gd => gd.data.map(t => t.name || ''))"
+    )
+    assert "500 km from Minsk" in ring
+
+    marker = page.locator(".ae-plotview .scatterlayer .trace .points path").last
+    marker.click(force=True)
+    page.wait_for_selector(".ae-card.ae-place")
+    page.locator(".ae-plotview").first.scroll_into_view_if_needed()
+    screenshot(page, f"03_map-{kind}-ring-2013")
+
+    with page.expect_download() as download_info:
+        page.locator("a.ae-download").first.click()
+    with open(download_info.value.path(), encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    assert {"lida", "baranovichi", "minsk"} <= {row["place_id"] for row in rows}
+    # The only requests that try to leave are Voila's template asking for Font Awesome's CSS:
+    # nothing the map needs (no tiles, no topojson, no plotly.js) is ever fetched from outside.
+    assert [url for url in log.blocked if "@fortawesome/fontawesome-free" not in url] == []
+    print(f"{kind}: blocked requests: {log.blocked or 'none'}")
+    assert_healthy(page, log)

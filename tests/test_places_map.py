@@ -1,0 +1,202 @@
+"""The map of notebook 03: layers, years, hindsight, areas, distances and the explorer's states."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import plotly.graph_objects as go
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from article_explorer import load_dataset
+from article_explorer.config import DEFAULT_DATA_DIR, PROJECT_ROOT
+from article_explorer.exercises import AnswerBook
+from article_explorer.places_exercises import (
+    capitals_within_exercise,
+    dispute_by_year_exercise,
+    nato_neighbours_exercise,
+    nearest_border_exercise,
+)
+from article_explorer.places_map import (
+    LAYERS,
+    Geography,
+    MapExplorer,
+    MapFilters,
+    full_map_figure,
+    map_items,
+    places_csv,
+    read_nato_members,
+    visible_items,
+)
+
+DATASETS = {"article": DEFAULT_DATA_DIR, "other_article": PROJECT_ROOT / "tests" / "data" / "other_article"}
+
+
+@pytest.fixture(scope="module")
+def geography():
+    return Geography(load_dataset(DEFAULT_DATA_DIR))
+
+
+@pytest.fixture(scope="module")
+def items(geography):
+    return map_items(geography)
+
+
+def layers_of(items, item_id):
+    return set(items.loc[items["item_id"] == item_id, "layers"].iloc[0])
+
+
+def test_each_item_is_in_the_layers_its_data_implies(items):
+    assert layers_of(items, "russian_fighters_lida_2013") == {"russian_military", "dispute"}
+    assert layers_of(items, "warsaw_summit_2016") == {"nato_military"}, "NATO acts; the place is on NATO's side"
+    assert layers_of(items, "su24_shootdown") == {"nato_military"}, "Turkey, a NATO member, acted"
+    assert layers_of(items, "polonez_tests_china_2015") == {"other_military"}
+    assert layers_of(items, "georgia_war_2008") == {"conflict"}
+    assert layers_of(items, "displaced_ukrainians_in_belarus") == {"conflict"}
+    assert layers_of(items, "eu_sanctions_lifted") == {"diplomacy"}
+    assert layers_of(items, "smaller_nato_buildups") == {"claims"}
+    assert set(items.loc[items["item_id"] == "smaller_nato_buildups", "place_id"]) == {"poland", "lithuania", "latvia"}
+    every_layer = set().union(*items["layers"])
+    assert every_layer == set(LAYERS)
+
+
+def test_events_without_a_place_are_not_invented_onto_the_map(geography, items):
+    unplaced = set(geography.dataset.events.loc[geography.dataset.events["place_id"] == "", "event_id"])
+    assert unplaced and not unplaced & set(items["item_id"])
+
+
+def test_the_year_and_hindsight_decide_what_is_shown(items):
+    by_2013 = visible_items(items, MapFilters(year=2013), 2016)
+    assert "russian_fighters_lida_2013" in set(by_2013["item_id"])
+    assert "putin_airbase_order_2015" not in set(by_2013["item_id"])
+    at_article = visible_items(items, MapFilters(year=2016), 2016)
+    assert "warsaw_summit_2016" in set(at_article["item_id"]), "anticipated: shown as expected in 2016"
+    assert not at_article["later"].any()
+    later_without_hindsight = visible_items(items, MapFilters(year=2018), 2016)
+    assert len(later_without_hindsight) == len(at_article), "nothing after the article without hindsight"
+    with_hindsight = visible_items(items, MapFilters(year=2018, hindsight=True), 2016)
+    later = with_hindsight[with_hindsight["later"]]
+    assert set(later["item_id"]) == {
+        "attache_offer:later",
+        "warsaw_summit_2016:later",
+        "land_forces_base_proposal:later",
+    }
+    assert visible_items(items, MapFilters(layers=frozenset()), 2016).empty
+
+
+def test_country_sides_come_from_the_dataset_then_from_nato_membership(geography):
+    assert geography.side_of_country("BLR", 2016) == "belarus"
+    assert geography.side_of_country("POL", 2016) == "nato", "coded in places.csv"
+    assert geography.side_of_country("EST", 2016) == "nato", "from nato_members.csv: joined 2004"
+    assert geography.side_of_country("MNE", 2016) == "other" and geography.side_of_country("MNE", 2017) == "nato"
+    assert geography.side_of_country("FIN", 2018) == "other"
+    assert read_nato_members()["DEU"] == 1955
+
+
+def test_a_bad_membership_year_names_the_file_line_and_column(tmp_path):
+    bad = tmp_path / "nato_members.csv"
+    bad.write_text("iso3,name,joined,source_url,note\nPOL,Poland,nineteen,x,\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"nato_members.csv, line 2, column 'joined': expected a year"):
+        read_nato_members(bad)
+
+
+def test_border_distances_from_minsk(geography):
+    table = geography.border_distances("minsk", 2016)
+    assert table.iloc[0]["iso3"] == "BLR" and table.iloc[0]["home"]
+    neighbours = table[~table["home"]]
+    assert list(neighbours["iso3"]) == ["LTU", "LVA", "RUS", "UKR", "POL"]
+    assert 110 <= neighbours.iloc[0]["km"] <= 135, "Minsk to the Lithuanian border, about 121 km"
+    assert round(geography.distance_km("minsk", "warsaw")) == 475
+
+
+def test_the_map_fits_the_dataset_and_lists_what_is_too_far(geography):
+    off_map = geography.mapped[1]
+    assert off_map == ["washington"]
+    extent = geography.extent
+    assert extent.min_lon < 21 < 37.6 < extent.max_lon and extent.min_lat < 35 < 55.8 < extent.max_lat
+    other = Geography(load_dataset(DATASETS["other_article"]))
+    assert other.mapped[1] == [] and -12 < other.extent.min_lon < other.extent.max_lon < 0
+
+
+def test_the_figure_is_valid_plotly_with_areas_not_pins(geography, items):
+    filters = MapFilters(year=2016, centre="minsk", radius_km=500)
+    figure = go.Figure(full_map_figure(geography, visible_items(items, filters, 2016), filters, chosen="lida"))
+    names = [t.name for t in figure.data if t.name]
+    assert "NATO member (2016)" in names and "Russia" in names and "Belarus" in names
+    assert any(t.fillpattern and t.fillpattern.shape == "/" for t in figure.data if t.name == "NATO member (2016)")
+    areas = next(t for t in figure.data if (t.name or "").startswith("a country or region"))
+    assert "belarus" in areas.customdata and "minsk" not in areas.customdata
+    capitals = next(t for t in figure.data if t.name == "capital")
+    assert "minsk" in capitals.customdata and "russia" not in capitals.customdata
+    ring = next(t for t in figure.data if (t.name or "").startswith("500 km from Minsk"))
+    assert len(ring.x) == 121
+    assert all(t.type == "scatter" for t in figure.data), "no geo traces: the map must draw offline"
+
+
+def test_the_csv_lists_the_places_shown(geography, items):
+    shown = visible_items(items, MapFilters(year=2013), 2016)
+    rows = list(csv.DictReader(io.StringIO(places_csv(geography, shown, "minsk"))))
+    assert {r["place_id"] for r in rows} == set(shown["place_id"])
+    lida = next(r for r in rows if r["place_id"] == "lida")
+    assert lida["km_from_centre"] == "148"
+
+
+def test_hostile_text_is_escaped(hostile_dataset):
+    geography = Geography(load_dataset(hostile_dataset.path))
+    items = map_items(geography)
+    figure = full_map_figure(geography, items, MapFilters(year=None), chosen=None)
+    text = str([(t.get("text"), t.get("hovertext"), t.get("name")) for t in figure["data"]])
+    assert "<script" not in text and "<img" not in text
+
+
+@pytest.fixture(scope="module", params=list(DATASETS))
+def explorer(request):
+    return MapExplorer(load_dataset(DATASETS[request.param]))
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(actions=st.lists(st.tuples(st.integers(0, 40), st.integers(0, 10_000)), max_size=8))
+def test_every_state_gives_a_valid_view_or_a_plain_message(explorer, actions):
+    controls = [*explorer.layer_boxes.values(), explorer.year, explorer.hindsight, explorer.centre]
+    controls += [explorer.radius, explorer.place_picker]
+    for which, value in actions:
+        control = controls[which % len(controls)]
+        if hasattr(control, "options"):
+            control.value = control.options[value % len(control.options)][1]
+        elif isinstance(control.value, bool):
+            control.value = bool(value % 2)
+        else:
+            control.value = control.min + value % (control.max - control.min + 1)
+    shown = visible_items(explorer.items, explorer.filters, explorer.published_year)
+    assert explorer.count.value.startswith(f"<p><b>{len(shown)} of {len(explorer.items)} items shown")
+    places = sum(len(t.get("customdata") or []) for t in explorer.plot.figure["data"])
+    assert places >= 1, "the places are always drawn, hollow when nothing is shown there"
+    assert explorer.plot.base["data"], "the countries are always drawn"
+    if shown.empty:
+        assert "Nothing matches these layers" in explorer.card.value
+    elif explorer.place_picker.value is not None:
+        assert "ae-card ae-place" in explorer.card.value
+    assert "Download the" in explorer.download.value
+
+
+def test_clicking_a_place_opens_its_card(explorer):
+    place = explorer.geography.mapped[0][0]
+    explorer.plot.clicked = {"customdata": place}
+    assert explorer.place_picker.value == place
+
+
+def test_exercises(geography):
+    app, book = MapExplorer(geography.dataset), AnswerBook("t")
+    assert capitals_within_exercise(app, book).submit(2).correct
+    assert nato_neighbours_exercise(app, book).submit(3).correct
+    nearest = nearest_border_exercise(app, book)
+    assert nearest.submit(125).correct and not nearest.submit(200).correct
+    dispute = dispute_by_year_exercise(app, book)
+    assert "dispute layer" in dispute.submit(dispute.current_answer()).message
+    for layer, box in app.layer_boxes.items():
+        box.value = layer == "dispute"
+    app.year.value = 2014
+    assert dispute.submit(dispute.current_answer()).correct
+    assert {"russian_fighters_lida_2013", "babruysk_named_2014"} <= set(app._shown["item_id"])
