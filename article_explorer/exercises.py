@@ -51,7 +51,7 @@ class Answer:
     key: str
     question: str
     answer: str
-    correct: bool
+    correct: bool | None  # None: an answer that is not marked right or wrong (a coding, a verdict)
     time: str
 
 
@@ -67,9 +67,10 @@ class AnswerBook:
         self._link = widgets.HTML()
         self._refresh_link()
 
-    def record(self, key: str, question: str, answer: object, feedback: Feedback) -> None:
+    def record(self, key: str, question: str, answer: object, feedback: Feedback | None) -> None:
+        """Keep an answer; with ``feedback=None`` it is kept but not marked (a coding, a verdict)."""
         now = dt.datetime.now().isoformat(timespec="seconds")
-        self.answers[key] = Answer(key, question, str(answer), feedback.correct, now)
+        self.answers[key] = Answer(key, question, str(answer), None if feedback is None else feedback.correct, now)
         self._refresh_link()
 
     def to_csv(self) -> str:
@@ -77,7 +78,8 @@ class AnswerBook:
         writer = csv.writer(buffer, lineterminator="\n")
         writer.writerow(["notebook", "exercise", "question", "my_answer", "correct", "answered_at"])
         for a in self.answers.values():
-            writer.writerow([self.notebook, a.key, a.question, a.answer, "yes" if a.correct else "not yet", a.time])
+            marked = "not marked" if a.correct is None else "yes" if a.correct else "not yet"
+            writer.writerow([self.notebook, a.key, a.question, a.answer, marked, a.time])
         return buffer.getvalue()
 
     @property

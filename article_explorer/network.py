@@ -20,6 +20,7 @@ import ipywidgets as widgets
 import pandas as pd
 from IPython.display import display
 
+from .controls import NO_CHOICE
 from .data import Dataset
 from .plotview import plot_view
 from .reader import STYLE
@@ -320,10 +321,10 @@ class ActorNetworkExplorer:
         events = dataset.events
         years = sorted({d.year for d in events["date_start"].dropna()} | {article_date(dataset).year})
         used = set(dataset.positions["issue_id"]) | set(dataset.claims["issue_id"])
-        issues = [("All issues", None)] + [
+        issues = [("All issues", NO_CHOICE)] + [
             (label, issue) for issue, label in dataset.issues[["issue_id", "label"]].values if issue in used
         ]
-        self.issue = widgets.Dropdown(options=issues, value=None, description="Links about")
+        self.issue = widgets.Dropdown(options=issues, description="Links about")
         self.issue.style.description_width = "initial"
         self.first_year = widgets.Dropdown(options=years, value=years[0], description="From")
         self.last_year = widgets.Dropdown(options=years, value=years[-1], description="To")
@@ -334,7 +335,7 @@ class ActorNetworkExplorer:
             rows=2,
         )
         names = sorted(zip(dataset.actors["name"], dataset.actors["actor_id"], strict=True), key=lambda o: o[0].lower())
-        self.actor_picker = widgets.Dropdown(options=[("— choose an actor —", None), *names], description="Actor")
+        self.actor_picker = widgets.Dropdown(options=[("— choose an actor —", NO_CHOICE), *names], description="Actor")
         self.description = widgets.HTML()
         self.card = widgets.HTML()
         self.table = widgets.HTML(layout=widgets.Layout(max_height="300px", overflow="auto"))
@@ -360,7 +361,7 @@ class ActorNetworkExplorer:
     @property
     def filters(self) -> NetworkFilters:
         return NetworkFilters(
-            issue_id=self.issue.value,
+            issue_id=self.issue.value or None,
             first_year=self.first_year.value,
             last_year=self.last_year.value,
             kinds=frozenset(self.kinds.value),
@@ -371,9 +372,9 @@ class ActorNetworkExplorer:
         if filters not in self._links:  # computed once per state: a learner goes back and forth
             self._links[filters] = network_links(self.dataset, filters)
         links = self._links[filters]
-        self.plot.show(build_network_figure(self.dataset, links, self.actor_picker.value))
+        self.plot.show(build_network_figure(self.dataset, links, self.actor_picker.value or None))
         self.description.value = f"<p class='ae-description'>{esc(describe_network(self.dataset, links, filters))}</p>"
-        if self.actor_picker.value is None:
+        if not self.actor_picker.value:
             self.card.value = nothing_matches(
                 "Click an actor on the network, or choose one in the list, to see its card."
             )

@@ -34,6 +34,7 @@ import pandas as pd
 from IPython.display import display
 
 from .config import DEFAULT_DATA_DIR
+from .controls import NO_CHOICE
 from .data import Dataset
 from .geography import (
     Country,
@@ -802,7 +803,7 @@ class MapExplorer:
         names = sorted(
             ((self.geography.place[p]["name"], p) for p in self.geography.mapped[0]), key=lambda o: o[0].lower()
         )
-        self.place_picker = widgets.Dropdown(options=[("— choose a place —", None), *names], description="Place")
+        self.place_picker = widgets.Dropdown(options=[("— choose a place —", NO_CHOICE), *names], description="Place")
         self.count = widgets.HTML()
         self.description = widgets.HTML()
         self.distances = widgets.HTML()
@@ -882,14 +883,14 @@ class MapExplorer:
                 places_csv(self.geography, shown, filters.centre),
                 f"Download the {shown['place_id'].nunique()} places shown as CSV",
             )
-        self.plot.show(build_map_figure(self.geography, shown, filters, self.place_picker.value))
+        self.plot.show(build_map_figure(self.geography, shown, filters, self.place_picker.value or None))
         key = (filters.centre, self.colour_year(filters))
         if key not in self._borders:
             self._borders[key] = self.geography.border_distances(*key)
         self.distances.value = (
             f"<p class='ae-description'>{esc(describe_distances(self.geography, filters, self._borders[key]))}</p>"
         )
-        chosen = self.place_picker.value
+        chosen = self.place_picker.value or None
         if shown.empty:
             self.card.value = nothing_matches(describe_map(self.geography, shown, filters))
         elif chosen is None:

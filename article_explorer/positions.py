@@ -19,6 +19,7 @@ import ipywidgets as widgets
 import pandas as pd
 from IPython.display import display
 
+from .controls import NO_CHOICE, multi_select, replace_options
 from .data import Dataset
 from .plotview import plot_view
 from .reader import STYLE, claim_card, event_card
@@ -425,11 +426,15 @@ class PositionMatrixExplorer:
         self.dataset = dataset
         self._matrices: dict[PositionFilters, pd.DataFrame] = {}
         self._squares: dict[PositionFilters, dict] = {}
-        self.bases = _multi(
+        self.bases = multi_select(
             "Positions", [(BASIS_WORDS[b], b) for b in BASIS_WORDS if b in set(dataset.positions["basis"])]
         )
-        self.voices = _multi("Claims", [(VOICE_WORDS[v], v) for v in VOICE_WORDS if v in set(dataset.claims["voice"])])
-        self.cell_picker = widgets.Dropdown(description="Cell", layout=widgets.Layout(width="100%"))
+        self.voices = multi_select(
+            "Claims", [(VOICE_WORDS[v], v) for v in VOICE_WORDS if v in set(dataset.claims["voice"])]
+        )
+        self.cell_picker = widgets.Dropdown(
+            options=[("", NO_CHOICE)], description="Cell", layout=widgets.Layout(width="100%")
+        )
         self.count = widgets.HTML()
         self.description = widgets.HTML()
         self.voice_summary = widgets.HTML()
@@ -509,14 +514,12 @@ class PositionMatrixExplorer:
             f"<p class='ae-description'>{esc(describe_voices(self.dataset, filter_claims(self.dataset, filters)))}</p>"
         )
         keys = [f"{a}|{i}" for a, i in zip(filled["actor_id"], filled["issue_id"], strict=True)]
-        options = [("— choose a cell (or click one) —", None)] + [
+        options = [("— choose a cell (or click one) —", NO_CHOICE)] + [
             (f"{c.actor} — {c.issue}: {STANCES[c.stance][3]}", key)
             for c, key in zip(filled.itertuples(), keys, strict=True)
         ]
         chosen = self.cell_picker.value if self.cell_picker.value in keys else None
-        with self.cell_picker.hold_trait_notifications():
-            self.cell_picker.options = options
-            self.cell_picker.value = chosen
+        replace_options(self.cell_picker, options, chosen)
         self._figure_box.layout.display = "none" if shown.empty else None
         columns = {"actor": "actor", "issue": "issue", "stance": "stance", "positions": "positions", "bases": "basis"}
         self.table.value = html_table(filled, columns) if len(filled) else ""
@@ -582,12 +585,3 @@ class StanceOverTime:
 
     def _ipython_display_(self) -> None:
         display(self.widget)
-
-
-def _multi(label: str, options: list[tuple[str, str]]) -> widgets.SelectMultiple:
-    picker = widgets.SelectMultiple(
-        options=options, value=tuple(v for _, v in options), description=label, rows=len(options)
-    )
-    picker.style.description_width = "initial"
-    picker.layout.width = "auto"
-    return picker

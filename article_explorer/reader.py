@@ -16,6 +16,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from IPython.display import display
 
+from .controls import NO_CHOICE
 from .data import Dataset
 from .plotview import plot_view
 from .rendering import esc, highlight, link, nothing_matches
@@ -312,7 +313,7 @@ class ArticleReader:
             (f"{sid} · {text[:70]}{'…' if len(text) > 70 else ''}", sid)
             for sid, text in zip(sentences["sentence_id"], sentences["text"], strict=True)
         ]
-        row_options: list[tuple[str, tuple[str, str] | None]] = [("— none —", None)]
+        row_options: list[tuple[str, tuple[str, str] | str]] = [("— none —", NO_CHOICE)]
         for table, label_column, kind in (("events", "headline", "Event"), ("claims", "paraphrase", "Claim")):
             frame = dataset.table(table)
             for row_id, label, sentence_ids, quote in zip(
@@ -328,7 +329,7 @@ class ArticleReader:
             layout=widgets.Layout(width="100%"),
         )
         self.row_picker = widgets.Dropdown(
-            options=row_options, value=None, description="Event or claim", layout=widgets.Layout(width="100%")
+            options=row_options, description="Event or claim", layout=widgets.Layout(width="100%")
         )
         self.row_picker.style.description_width = "initial"
         self.paragraph_views: dict[int, widgets.HTML] = {}
@@ -370,7 +371,7 @@ class ArticleReader:
 
     @property
     def selection(self) -> Selection:
-        return Selection(self.sentence_picker.value, self.row_picker.value)
+        return Selection(self.sentence_picker.value, self.row_picker.value or None)
 
     def render(self) -> None:
         """Bring every view in line with the pickers, redrawing only what changed."""
@@ -401,16 +402,16 @@ class ArticleReader:
     def _on_sentence(self, change) -> None:
         if self._updating:
             return
-        row = self.row_picker.value
+        row = self.row_picker.value or None
         if row is not None and self._first_sentence_and_quote[row][0] != change["new"]:
             with self._quietly():
-                self.row_picker.value = None
+                self.row_picker.value = NO_CHOICE
         self.render()
 
     def _on_row(self, change) -> None:
         if self._updating:
             return
-        sentence_id = self._first_sentence_and_quote[change["new"]][0] if change["new"] is not None else None
+        sentence_id = self._first_sentence_and_quote[change["new"]][0] if change["new"] else None
         if sentence_id is not None and sentence_id != self.sentence_picker.value:
             with self._quietly():
                 self.sentence_picker.value = sentence_id

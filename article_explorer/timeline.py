@@ -19,6 +19,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from IPython.display import display
 
+from .controls import NO_CHOICE, multi_select, replace_options
 from .data import Dataset
 from .edtf import parse_edtf
 from .plotview import plot_view
@@ -311,11 +312,13 @@ class TimelineExplorer:
         self.last_year = widgets.Dropdown(options=years, value=years[-1], description="To")
         used_actors = sorted({a for ids in events["actor_ids"] for a in ids})
         names = dict(zip(dataset.actors["actor_id"], dataset.actors["name"], strict=True))
-        self.actors = self._multi("Actors", sorted(((names[a], a) for a in used_actors), key=lambda o: o[0].lower()))
-        self.categories = self._multi("Categories", sorted(events["category"].unique()))
-        self.statuses = self._multi("Status", [s for s in STATUS_SYMBOLS if s in set(events["status"])])
-        self.date_bases = self._multi("Date from", sorted(events["date_basis"].unique()))
-        self.event_picker = widgets.Dropdown(description="Event", layout=widgets.Layout(width="100%"))
+        self.actors = multi_select("Actors", sorted(((names[a], a) for a in used_actors), key=lambda o: o[0].lower()))
+        self.categories = multi_select("Categories", sorted(events["category"].unique()))
+        self.statuses = multi_select("Status", [s for s in STATUS_SYMBOLS if s in set(events["status"])])
+        self.date_bases = multi_select("Date from", sorted(events["date_basis"].unique()))
+        self.event_picker = widgets.Dropdown(
+            options=[("", NO_CHOICE)], description="Event", layout=widgets.Layout(width="100%")
+        )
         self.count = widgets.HTML()
         self.card = widgets.HTML()
         self.table = widgets.HTML(layout=widgets.Layout(max_height="300px", overflow="auto"))
@@ -353,15 +356,6 @@ class TimelineExplorer:
         )
         self.render()
 
-    @staticmethod
-    def _multi(label: str, options: list) -> widgets.SelectMultiple:
-        values = [o[1] if isinstance(o, tuple) else o for o in options]
-        picker = widgets.SelectMultiple(
-            options=options, value=tuple(values), description=label, rows=min(6, max(2, len(values)))
-        )
-        picker.style.description_width = "initial"
-        return picker
-
     @property
     def filters(self) -> TimelineFilters:
         return TimelineFilters(
@@ -380,14 +374,12 @@ class TimelineExplorer:
         shown = filter_events(self.dataset, filters)
         self.count.value = f"<p><b>{len(shown)} of {self.total} events shown.</b></p>"
         self.description.value = f"<p class='ae-description'>{esc(describe_timeline(self.dataset, shown, filters))}</p>"
-        options = [("— choose an event —", None)] + [
+        options = [("— choose an event —", NO_CHOICE)] + [
             (f"{e['date']} · {e['headline'][:80]}", e["event_id"]) for _, e in shown.iterrows()
         ]
         chosen = self.event_picker.value if self.event_picker.value in set(shown["event_id"]) else None
         if table:
-            with self.event_picker.hold_trait_notifications():
-                self.event_picker.options = options
-                self.event_picker.value = chosen
+            replace_options(self.event_picker, options, chosen)
         if figure:
             self.plot.show(build_timeline_figure(self.dataset, filters, chosen))
         self._figure_box.layout.display = "none" if shown.empty else None

@@ -105,15 +105,29 @@ def map_driver() -> tuple[object, list]:
     return app, [*app.layer_boxes.values(), app.year, app.hindsight, app.centre, app.radius, app.place_picker]
 
 
+def claims_driver() -> tuple[object, list]:
+    from article_explorer import load_dataset
+    from article_explorer.claims import ClaimsExplorer
+    from article_explorer.coding import CodingWorkbench, PredictionReview
+
+    dataset = load_dataset()
+    app, workbench, review = ClaimsExplorer(dataset), CodingWorkbench(dataset), PredictionReview(dataset)
+    pickers = [app.types, app.voices, app.time_frames, app.actor, app.issue, app.claim_picker]
+    pickers += [picker for pair in workbench.pickers.values() for picker in pair] + list(review.verdicts.values())
+    return (app, workbench, review), pickers
+
+
 DRIVERS: dict[str, Callable[[], tuple[object, list]]] = {
     "00_start_here": reader_driver,
     "01_timeline": timeline_driver,
     "02_actors_and_positions": positions_driver,
     "03_geography_of_militarisation": map_driver,
+    "04_claims_and_evidence": claims_driver,
 }
 #: The widget each notebook's browser measurement changes, by its description.
 BROWSER_CONTROL = {"00_start_here": "Sentence", "01_timeline": "Event", "02_actors_and_positions": "Cell",
     "03_geography_of_militarisation": "Place",
+    "04_claims_and_evidence": "Claim",
 }
 
 

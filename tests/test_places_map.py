@@ -176,7 +176,7 @@ def test_every_state_gives_a_valid_view_or_a_plain_message(explorer, actions):
     assert explorer.plot.base["data"], "the countries are always drawn"
     if shown.empty:
         assert "Nothing matches these layers" in explorer.card.value
-    elif explorer.place_picker.value is not None:
+    elif explorer.place_picker.value:
         assert "ae-card ae-place" in explorer.card.value
     assert "Download the" in explorer.download.value
 
