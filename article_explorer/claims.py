@@ -283,8 +283,8 @@ class ClaimsExplorer:
         self.description = widgets.HTML()
         self.card = widgets.HTML()
         self.ladder_description = widgets.HTML()
-        self.ladder = widgets.HTML(layout=widgets.Layout(max_height="480px", overflow="auto"))
-        self.table = widgets.HTML(layout=widgets.Layout(max_height="300px", overflow="auto"))
+        self.ladder = widgets.HTML(layout=widgets.Layout(max_height="480px", overflow="auto"), tabbable=True)
+        self.table = widgets.HTML(layout=widgets.Layout(max_height="300px", overflow="auto"), tabbable=True)
         self.download = widgets.HTML()
         self.plot, self._figure_box = plot_view(build_argument_figure(dataset, filter_claims(dataset, self.filters)))
         for control in (self.types, self.voices, self.time_frames, self.actor, self.issue):

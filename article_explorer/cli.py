@@ -2,6 +2,7 @@
 
 article-explorer validate [DIR]      check a dataset; exit 0 if clean, 1 if not
 article-explorer datapackage [DIR]   (re)write DIR/datapackage.json from the contract
+article-explorer handouts [--out D]  run every notebook and write offline HTML handouts to D
 """
 
 from __future__ import annotations
@@ -39,8 +40,21 @@ def _datapackage(directory: str | None) -> int:
     return 0
 
 
+def _handouts(out: str | None, notebooks: list[str]) -> int:
+    from pathlib import Path
+
+    from .handouts import default_out_dir, write_handouts
+
+    out_dir = Path(out) if out else default_out_dir()
+    for path in write_handouts(out_dir, [Path(n) for n in notebooks] or None):
+        print(f"wrote {path} ({path.stat().st_size / 1e6:.1f} MB)")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="article-explorer", description="Check and describe an article dataset.")
+    parser = argparse.ArgumentParser(
+        prog="article-explorer", description="Check and describe an article dataset; make offline handouts."
+    )
     commands = parser.add_subparsers(dest="command", required=True)
     for name, helptext in (
         ("validate", "check a dataset against the data contract"),
@@ -50,7 +64,14 @@ def main(argv: list[str] | None = None) -> int:
         sub.add_argument(
             "directory", nargs="?", help="dataset folder (default: $ARTICLE_DATA_DIR or the repository's data/)"
         )
+    handouts = commands.add_parser(
+        "handouts", help="run every notebook and write a self-contained HTML handout of each"
+    )
+    handouts.add_argument("--out", help="folder for the HTML files (default: build/handouts)")
+    handouts.add_argument("notebooks", nargs="*", help="notebooks to export (default: every notebook in notebooks/)")
     args = parser.parse_args(argv)
+    if args.command == "handouts":
+        return _handouts(args.out, args.notebooks)
     handler = _validate if args.command == "validate" else _datapackage
     return handler(args.directory)
 

@@ -338,7 +338,7 @@ class ActorNetworkExplorer:
         self.actor_picker = widgets.Dropdown(options=[("— choose an actor —", NO_CHOICE), *names], description="Actor")
         self.description = widgets.HTML()
         self.card = widgets.HTML()
-        self.table = widgets.HTML(layout=widgets.Layout(max_height="300px", overflow="auto"))
+        self.table = widgets.HTML(layout=widgets.Layout(max_height="300px", overflow="auto"), tabbable=True)
         self.plot, self._figure_box = plot_view(build_network_figure(dataset, network_links(dataset, self.filters)))
         for control in (self.issue, self.first_year, self.last_year, self.kinds):
             control.observe(lambda _: self.render(), names="value")

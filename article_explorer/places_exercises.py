@@ -27,7 +27,7 @@ def capitals_within_exercise(app: MapExplorer, book: AnswerBook) -> NumberExerci
         "capitals_within",
         f"How many capitals in the dataset, other than {name}, lie within {RADIUS_KM} km of {name}?",
         correct=int(within),
-        hint_low=f"More than that. Set 'Radius (km)' to {RADIUS_KM} around {name} and read the sentence under the map.",
+        hint_low=f"More than that. Set 'Ring radius' to {RADIUS_KM} km around {name}; read the sentence under the map.",
         hint_high=f"Fewer than that: count only capitals (stars) inside the {RADIUS_KM} km ring.",
         book=book,
     )

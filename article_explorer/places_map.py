@@ -79,6 +79,7 @@ CONFLICT = frozenset({"conflict", "humanitarian"})
 POINT_PRECISIONS = frozenset({"site", "city"})
 #: place kind -> marker symbol (shape carries the kind; the legend names it).
 KIND_SYMBOLS = {"capital": "star", "city": "circle", "military_site": "triangle-up"}
+RING_RADII_KM = (100, 200, 300, 400, 500, 750, 1000, 1500, 2000)
 MAX_MAP_DISTANCE_KM = 2500  # points farther than this from the places' middle are listed, not mapped
 
 
@@ -539,7 +540,7 @@ def build_map_figure(geography: Geography, items: pd.DataFrame, filters: MapFilt
                     "color": ["#000000" if a else "#555555" for a in active],
                     "line": {"color": ["#E69F00" if p == chosen else "#ffffff" for p in of_kind], "width": 2},
                 },
-                "text": [esc(places[p]["name"]) for p in of_kind],
+                "text": [esc(places[p]["name"].split(" (")[0]) for p in of_kind],  # full name on hover
                 "textposition": [geography.label_positions[p] for p in of_kind],
                 "textfont": {"size": [12 if a else 10 for a in active]},
                 "hovertext": [_place_hover(geography, p, by_place.get(p), centre) for p in of_kind],
@@ -665,7 +666,7 @@ def describe_map(geography: Geography, items: pd.DataFrame, filters: MapFilters)
     dataset = geography.dataset
     published = article_date(dataset)
     off = [geography.place[p]["name"] for p in geography.mapped[1]]
-    off_text = f" Not on this map (too far away): {', '.join(off)}." if off else ""
+    off_text = f" Not on this map (too far away): {', '.join(off).rstrip('.')}." if off else ""
     unplaced = int((dataset.events["place_id"] == "").sum())
     unplaced_text = f" {unplaced} events have no place and are not mapped." if unplaced else ""
     year = filters.year if filters.year is not None else published.year
@@ -783,8 +784,9 @@ class MapExplorer:
             for layer in LAYERS
             if in_layer[layer]
         }
-        self.year = widgets.IntSlider(
-            value=self.published_year, min=first, max=last, description="Up to year", continuous_update=False
+        # Drop-downs rather than sliders: ipywidgets' sliders have no accessible name for screen readers.
+        self.year = widgets.Dropdown(
+            options=list(range(first, last + 1)), value=self.published_year, description="Up to year"
         )
         self.year.style.description_width = "initial"
         self.hindsight = widgets.Checkbox(value=False, description="Show what happened later (hindsight)", indent=False)
@@ -796,8 +798,8 @@ class MapExplorer:
             description="Ring around",
         )
         self.centre.style.description_width = "initial"
-        self.radius = widgets.IntSlider(
-            value=0, min=0, max=2000, step=50, description="Radius (km)", continuous_update=False
+        self.radius = widgets.Dropdown(
+            options=[("no ring", 0), *((f"{km:,} km", km) for km in RING_RADII_KM)], value=0, description="Ring radius"
         )
         self.radius.style.description_width = "initial"
         names = sorted(
@@ -808,7 +810,7 @@ class MapExplorer:
         self.description = widgets.HTML()
         self.distances = widgets.HTML()
         self.card = widgets.HTML()
-        self.table = widgets.HTML(layout=widgets.Layout(max_height="300px", overflow="auto"))
+        self.table = widgets.HTML(layout=widgets.Layout(max_height="300px", overflow="auto"), tabbable=True)
         self.download = widgets.HTML()
         self._countries: dict[int, dict] = {}
         self._bases: dict[tuple[int, tuple[str, ...]], dict] = {}

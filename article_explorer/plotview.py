@@ -72,6 +72,9 @@ async function render({ model, el }) {
 export default { render };
 """
 
+#: CSS class of the output that loads plotly.js; handouts leave it out.
+LOADER_CLASS = "ae-plotly-loader"
+
 _LOADER = go.Figure(
     go.Scatter(x=[0], y=[0], mode="markers", marker={"opacity": 0}, hoverinfo="skip", showlegend=False),
     layout={
@@ -108,5 +111,6 @@ def plot_view(figure: go.Figure | dict) -> tuple[PlotView, widgets.Widget]:
     view = PlotView()
     view.show(figure)
     loader = widgets.Output(layout=widgets.Layout(height="1px", overflow="hidden"))
+    loader.add_class(LOADER_CLASS)
     set_figure(loader, _LOADER)
     return view, widgets.VBox([loader, view])

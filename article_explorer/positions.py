@@ -439,7 +439,7 @@ class PositionMatrixExplorer:
         self.description = widgets.HTML()
         self.voice_summary = widgets.HTML()
         self.evidence = widgets.HTML()
-        self.table = widgets.HTML(layout=widgets.Layout(max_height="300px", overflow="auto"))
+        self.table = widgets.HTML(layout=widgets.Layout(max_height="300px", overflow="auto"), tabbable=True)
         self.download = widgets.HTML()
         self.plot, self._figure_box = plot_view(self._figure(self.filters, None))
         for control in (self.bases, self.voices):

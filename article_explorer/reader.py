@@ -342,6 +342,9 @@ class ArticleReader:
             view = widgets.HTML(build_paragraph_html(frame, self._marks, Selection()))
             self.paragraph_views[paragraph] = view
             article_parts.append(view)
+        # A scrolling region must be reachable with the keyboard: its first part takes the focus
+        # (a Box cannot), and the arrow keys then scroll the article.
+        article_parts[0].tabbable = True
         self.article_view = widgets.VBox(
             article_parts, layout=widgets.Layout(max_height="420px", overflow="auto", display="block")
         )

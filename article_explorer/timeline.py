@@ -321,7 +321,7 @@ class TimelineExplorer:
         )
         self.count = widgets.HTML()
         self.card = widgets.HTML()
-        self.table = widgets.HTML(layout=widgets.Layout(max_height="300px", overflow="auto"))
+        self.table = widgets.HTML(layout=widgets.Layout(max_height="300px", overflow="auto"), tabbable=True)
         self.description = widgets.HTML()
         self.download = widgets.HTML()
         self.plot, self._figure_box = plot_view(build_timeline_figure(dataset, self.filters))

@@ -1,6 +1,10 @@
-"""Every notebook opened in JupyterLab and in Voila, on both datasets, with the network blocked."""
+"""Every notebook opened in JupyterLab and in Voila, on both datasets, with the network blocked;
+and in each, an answer given and saved with *Save my answers*."""
 
 from __future__ import annotations
+
+import csv
+import re
 
 import pytest
 
@@ -22,3 +26,35 @@ def test_notebook_opens_and_renders_with_the_network_blocked(page, servers, note
     page.locator(".js-plotly-plot").first.scroll_into_view_if_needed()
     screenshot(page, f"{notebook.removesuffix('.ipynb')}-{kind}-{dataset}-figure")
     print(f"{notebook} in {kind} on {dataset}: screenshot {shot}; blocked requests: {log.blocked or 'none'}")
+
+    check_app_mode_link(page, kind, notebook)
+    if dataset == "article":
+        answer_and_save(page, notebook)
+
+
+def check_app_mode_link(page, kind: str, notebook: str) -> None:
+    """In JupyterLab, a link opens the notebook as an app (and the app answers); in Voila it is hidden."""
+    link = page.locator("a.ae-app-link")
+    if kind == "voila":
+        assert not link.is_visible()
+        return
+    page.wait_for_function(
+        "name => [...document.querySelectorAll('a.ae-app-link')].some(a => a.href.endsWith('/voila/render/' + name))",
+        arg=notebook,
+    )
+    response = page.request.get(link.evaluate("a => a.href"))
+    assert response.status == 200 and "voila" in response.text().lower()
+
+
+def answer_and_save(page, notebook: str) -> None:
+    """Answer the first exercise as it stands, then save: the CSV must hold that answer."""
+    check = page.get_by_role("button", name=re.compile(r"^Check")).first
+    check.scroll_into_view_if_needed()
+    check.click()
+    page.wait_for_function("() => document.querySelectorAll('.ae-right, .ae-hint').length > 0")
+    page.wait_for_function("() => /Save my answers \\(1 so far\\)/.test(document.body.innerText)")
+    with page.expect_download() as download_info:
+        page.locator("a.ae-save").click()
+    with open(download_info.value.path(), encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    assert len(rows) == 1 and rows[0]["notebook"] == notebook.removesuffix(".ipynb"), rows
