@@ -67,3 +67,53 @@ def test_code_is_linted_and_formatted(tool, command):
     ruff = tool("ruff")
     result = subprocess.run([ruff, *command, str(PROJECT_ROOT)], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-1000:]
+
+
+BINDER = re.compile(r"https://mybinder\.org/v2/gh/([\w.-]+/[\w.-]+)/main\?urlpath=([^)\s]+)")
+
+
+def test_every_binder_link_opens_something_that_exists_in_one_repository():
+    links = BINDER.findall(README)
+    assert {slug for slug, _ in links} == {links[0][0]}, "one repository slug: change it in one go when forking"
+    paths = [path for _, path in links]
+    notebooks = sorted(p.name for p in (PROJECT_ROOT / "notebooks").glob("*.ipynb"))
+    assert "lab/tree/notebooks/00_start_here.ipynb" in paths, "a Binder badge for JupyterLab"
+    assert "voila/tree/notebooks" in paths, "a Binder badge for app mode"
+    assert {f"voila/render/notebooks/{name}" for name in notebooks} <= set(paths), "an app link per notebook"
+    for path in paths:
+        target = path.split("/", 2)[2]
+        assert (PROJECT_ROOT / target).exists(), f"{path} points to nothing"
+
+
+def test_the_readme_shows_each_explorer_and_links_what_an_instructor_needs():
+    for image in re.findall(r"\]\((docs/screenshots/[^)]+\.png)\)", README):
+        assert (PROJECT_ROOT / image).is_file(), image
+    assert len(set(re.findall(r"docs/screenshots/(\d\d)_", README))) == 4, "a screenshot of each explorer"
+    for target in ("docs/instructor-guide.md", "data/README.md", "LICENSE", "LICENSE-CONTENT", "CITATION.cff"):
+        assert f"]({target}" in README and (PROJECT_ROOT / target).is_file(), target
+    for section in ("## For instructors", "## For large classes", "## Build the same set for another article"):
+        assert section in README
+    assert "article-explorer handouts" in README and "git-pull?repo=" in README
+
+
+def test_the_instructor_guide_gives_the_answers_the_exercises_compute():
+    from article_explorer import load_dataset
+    from article_explorer.exercises import AnswerBook
+    from article_explorer.places_exercises import nearest_border_exercise
+    from article_explorer.places_map import MapExplorer
+
+    guide = (PROJECT_ROOT / "docs" / "instructor-guide.md").read_text(encoding="utf-8")
+    dataset, book = load_dataset(), AnswerBook("guide")
+    body = dataset.sentences[dataset.sentences["part"] == "body"]["paragraph"].nunique()
+    outside = int((dataset.events["date_basis"] != "article").sum())
+    attributed = int((dataset.positions["basis"] == "attributed").sum())
+    possible = int(
+        (
+            (dataset.claims["claim_type"] == "prediction")
+            & (dataset.claims["voice"] == "own")
+            & (dataset.claims["certainty"] == "possible")
+        ).sum()
+    )
+    km = min(nearest_border_exercise(MapExplorer(dataset), book).correct) + 10
+    for expected in (f"**{body}**", f"**{outside}** of", f"**{attributed}** of", f"**{possible}**", f"**{km} km**"):
+        assert expected in guide, f"the answer key should say {expected}"
