@@ -166,10 +166,11 @@ class Geography:
 
     @cached_property
     def default_centre(self) -> str:
-        """The point place that most events and claims refer to (Minsk, for this article)."""
+        """The point place where most events happen (Minsk, for this article); on a tie, the one
+        listed first in places.csv."""
         counts = self.dataset.events["place_id"].value_counts()
-        points = self.dataset.places[self.dataset.places["geo_precision"].isin(POINT_PRECISIONS)]
-        return max(points["place_id"], key=lambda p: (counts.get(p, 0), p == points["place_id"].iloc[0]))
+        points = self.dataset.places.loc[self.dataset.places["geo_precision"].isin(POINT_PRECISIONS), "place_id"]
+        return max(points, key=lambda p: counts.get(p, 0))  # max keeps the first of equals
 
     @cached_property
     def mapped(self) -> tuple[list[str], list[str]]:

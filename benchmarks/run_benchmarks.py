@@ -125,7 +125,10 @@ DRIVERS: dict[str, Callable[[], tuple[object, list]]] = {
     "04_claims_and_evidence": claims_driver,
 }
 #: The widget each notebook's browser measurement changes, by its description.
-BROWSER_CONTROL = {"00_start_here": "Sentence", "01_timeline": "Event", "02_actors_and_positions": "Cell",
+BROWSER_CONTROL = {
+    "00_start_here": "Sentence",
+    "01_timeline": "Event",
+    "02_actors_and_positions": "Cell",
     "03_geography_of_militarisation": "Place",
     "04_claims_and_evidence": "Claim",
 }

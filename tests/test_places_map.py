@@ -164,11 +164,10 @@ def test_every_state_gives_a_valid_view_or_a_plain_message(explorer, actions):
     for which, value in actions:
         control = controls[which % len(controls)]
         if hasattr(control, "options"):
-            control.value = control.options[value % len(control.options)][1]
-        elif isinstance(control.value, bool):
-            control.value = bool(value % 2)
+            values = [o[1] if isinstance(o, tuple) else o for o in control.options]
+            control.value = values[value % len(values)]
         else:
-            control.value = control.min + value % (control.max - control.min + 1)
+            control.value = bool(value % 2)
     shown = visible_items(explorer.items, explorer.filters, explorer.published_year)
     assert explorer.count.value.startswith(f"<p><b>{len(shown)} of {len(explorer.items)} items shown")
     places = sum(len(t.get("customdata") or []) for t in explorer.plot.figure["data"])

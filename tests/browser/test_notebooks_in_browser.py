@@ -50,6 +50,10 @@ def answer_and_save(page, notebook: str) -> None:
     """Answer the first exercise as it stands, then save: the CSV must hold that answer."""
     check = page.get_by_role("button", name=re.compile(r"^Check")).first
     check.scroll_into_view_if_needed()
+    exercise = check.locator("xpath=ancestor::div[contains(@class, 'widget-vbox')][1]")
+    choices = exercise.locator(".widget-radio-box label")
+    if choices.count():  # a multiple-choice question: pick an option first, by its label
+        choices.first.click()
     check.click()
     page.wait_for_function("() => document.querySelectorAll('.ae-right, .ae-hint').length > 0")
     page.wait_for_function("() => /Save my answers \\(1 so far\\)/.test(document.body.innerText)")
