@@ -461,60 +461,87 @@ def _cut_at_lat(a: LonLat, b: LonLat, lat: float) -> LonLat:
 
 
 def simplify_ring(ring: Sequence[LonLat], tolerance_deg: float) -> list[LonLat]:
-    """Drop the vertices closer than ``tolerance_deg`` (on the plane) to the last vertex kept;
-    the ring stays closed. Enough for a map at a scale where ``tolerance_deg`` is under a pixel
-    or two; an empty list when the ring shrinks below a triangle.
+    """Snap the vertices to a grid of ``tolerance_deg`` and drop those that fall on the grid point
+    of the one before; the ring stays closed. Neighbours share their border's vertices, so they
+    snap alike and stay flush: no slivers, no overlaps. Enough for a map on which
+    ``tolerance_deg`` is under a pixel or two; an empty list when the ring shrinks below a
+    triangle.
 
     >>> simplify_ring([(0, 0), (0, 0.01), (0, 1), (1, 1), (1, 0), (0, 0)], 0.1)
-    [(0, 0), (0, 1), (1, 1), (1, 0), (0, 0)]
+    [(0.0, 0.0), (0.0, 1.0), (1.0, 1.0), (1.0, 0.0), (0.0, 0.0)]
     """
-    kept = [ring[0]]
-    for lon, lat in ring[1:-1]:
-        last_lon, last_lat = kept[-1]
-        if abs(lon - last_lon) >= tolerance_deg or abs(lat - last_lat) >= tolerance_deg:
-            kept.append((lon, lat))
-    return [*kept, ring[0]] if len(kept) >= 3 else []
+    kept = _snap(np.asarray(ring, dtype=float), tolerance_deg)
+    if kept is None:
+        return []
+    points = [(float(x), float(y)) for x, y in kept]
+    return [*points, points[0]]
+
+
+def _snap(ring: np.ndarray, tolerance_deg: float) -> np.ndarray | None:
+    """:func:`simplify_ring` on an (n, 2) array, open (the first point not repeated), or ``None``."""
+    snapped = np.round(ring / tolerance_deg) * tolerance_deg
+    moved = np.ones(len(snapped), dtype=bool)
+    moved[1:] = np.any(snapped[1:] != snapped[:-1], axis=1)
+    kept = snapped[moved]
+    if len(kept) > 1 and (kept[0] == kept[-1]).all():
+        kept = kept[:-1]
+    return kept if len(kept) >= 3 else None
 
 
 def map_outline_xy(country: Country, bbox: BBox, tolerance_deg: float) -> tuple[list, list]:
-    """Like :func:`outline_xy`, but every ring clipped to ``bbox`` and simplified to
-    ``tolerance_deg``, rounded to 3 decimals: what a map of that box needs, and no more bytes."""
+    """Like :func:`outline_xy`, but every ring simplified to ``tolerance_deg`` (see
+    :func:`simplify_ring`), clipped to ``bbox`` where it reaches beyond it, and rounded to 3
+    decimals: what a map of that box needs, and no more bytes."""
     xs: list[float | None] = []
     ys: list[float | None] = []
-    for polygon, (min_lon, min_lat, max_lon, max_lat) in zip(country.polygons, country._polygon_bboxes, strict=True):
+    for rings, (min_lon, min_lat, max_lon, max_lat) in zip(country._ring_arrays, country._polygon_bboxes, strict=True):
         if min_lon > bbox[2] or max_lon < bbox[0] or min_lat > bbox[3] or max_lat < bbox[1]:
             continue
-        for ring in polygon:
-            part = simplify_ring(clip_ring(ring, bbox), tolerance_deg) if len(ring) > 3 else []
-            if not part:
+        inside = min_lon >= bbox[0] and max_lon <= bbox[2] and min_lat >= bbox[1] and max_lat <= bbox[3]
+        for ring in rings:
+            kept = _snap(ring, tolerance_deg)
+            if kept is None:
                 continue
+            closed = np.vstack((kept, kept[:1]))
+            if not inside:
+                clipped = clip_ring([(float(x), float(y)) for x, y in closed], bbox)
+                if not clipped:
+                    continue
+                closed = np.asarray(clipped)
             if xs:
                 xs.append(None)
                 ys.append(None)
-            xs.extend(round(x, 3) for x, _ in part)
-            ys.extend(round(y, 3) for _, y in part)
+            rounded = np.round(closed, 3)
+            xs.extend(rounded[:, 0].tolist())
+            ys.extend(rounded[:, 1].tolist())
     return xs, ys
 
 
 def neighbour_table(countries: Mapping[str, Country]) -> dict[str, list[str]]:
     """For each country, the countries that share a border with it: those with a boundary
     vertex in common (the boundaries come from one topology, so neighbours share their border's
-    vertices exactly). Takes about 50 ms for the whole file: compute it once.
+    vertices exactly).
 
     >>> neighbour_table(load_countries())["BLR"]
     ['LTU', 'LVA', 'POL', 'RUS', 'UKR']
     """
-    owners: dict[LonLat, set[str]] = {}
-    for code, country in countries.items():
-        for polygon in country.polygons:
-            for ring in polygon:
-                for vertex in ring:
-                    owners.setdefault(vertex, set()).add(code)
-    table: dict[str, set[str]] = {code: set() for code in countries}
-    for codes in owners.values():
-        if len(codes) > 1:
-            for code in codes:
-                table[code] |= codes - {code}
+    codes = list(countries)
+    points, owners = [], []
+    for number, code in enumerate(codes):
+        for rings in countries[code]._ring_arrays:
+            for ring in rings:
+                points.append(ring)
+                owners.append(np.full(len(ring), number))
+    xy, owner = np.concatenate(points), np.concatenate(owners)
+    order = np.lexsort((owner, xy[:, 1], xy[:, 0]))
+    xy, owner = xy[order], owner[order]
+    starts = np.flatnonzero(np.r_[True, np.any(xy[1:] != xy[:-1], axis=1)])
+    ends = np.r_[starts[1:], len(xy)]
+    table: dict[str, set[str]] = {code: set() for code in codes}
+    for start, end in zip(starts[ends - starts > 1], ends[ends - starts > 1], strict=True):
+        sharing = {codes[i] for i in owner[start:end]}
+        for code in sharing:
+            table[code] |= sharing - {code}
     return {code: sorted(others) for code, others in table.items()}
 
 

@@ -424,8 +424,8 @@ class PositionMatrixExplorer:
 
     def __init__(self, dataset: Dataset):
         self.dataset = dataset
-        self._matrices: dict[PositionFilters, pd.DataFrame] = {}
-        self._squares: dict[PositionFilters, dict] = {}
+        self._matrices: dict[frozenset[str] | None, pd.DataFrame] = {}  # by bases: voices do not change it
+        self._squares: dict[frozenset[str] | None, dict] = {}
         self.bases = multi_select(
             "Positions", [(BASIS_WORDS[b], b) for b in BASIS_WORDS if b in set(dataset.positions["basis"])]
         )
@@ -469,16 +469,16 @@ class PositionMatrixExplorer:
 
     def _figure(self, filters: PositionFilters, chosen: tuple[str, str] | None) -> dict:
         self._matrix(filters)
-        squares = self._squares[filters]
+        squares = self._squares[filters.bases]
         ring = chosen_cell_ring(squares, chosen)
         return squares if ring is None else {"data": [*squares["data"], ring], "layout": squares["layout"]}
 
     def _matrix(self, filters: PositionFilters) -> pd.DataFrame:
-        """The matrix (and its squares) for these filters, computed once: a learner goes back and forth."""
-        if filters not in self._matrices:
-            self._matrices[filters] = position_matrix(self.dataset, filters)
-            self._squares[filters] = build_matrix_figure(self.dataset, self._matrices[filters])
-        return self._matrices[filters]
+        """The matrix (and its squares) for these bases, computed once: a learner goes back and forth."""
+        if filters.bases not in self._matrices:
+            self._matrices[filters.bases] = position_matrix(self.dataset, filters)
+            self._squares[filters.bases] = build_matrix_figure(self.dataset, self._matrices[filters.bases])
+        return self._matrices[filters.bases]
 
     @property
     def chosen(self) -> tuple[str, str] | None:
