@@ -59,20 +59,20 @@ def highlight(text: str, phrases: Iterable[str], css_class: str = "ae-cue") -> s
     return "".join(out)
 
 
-def figure_json(figure: go.Figure) -> dict:
-    """The figure as plain JSON-able data (numpy arrays and dates converted)."""
-    return json.loads(pio.to_json(figure, validate=False))
+def figure_json(figure: go.Figure | dict) -> dict:
+    """The figure as plain JSON-able data (numpy arrays and dates converted); a dict is taken
+    to be that already."""
+    return figure if isinstance(figure, dict) else json.loads(pio.to_json(figure, validate=False))
 
 
-def plotly_bundle(figure: go.Figure) -> dict:
+def plotly_bundle(figure: go.Figure | dict) -> dict:
     """The MIME bundle that draws ``figure`` without shipping plotly.js."""
-    return {
-        PLOTLY_MIMETYPE: figure_json(figure),
-        "text/plain": f"<{figure.layout.title.text or 'plotly figure'}>",
-    }
+    data = figure_json(figure)
+    title = (data.get("layout", {}).get("title") or {}).get("text")
+    return {PLOTLY_MIMETYPE: data, "text/plain": f"<{title or 'plotly figure'}>"}
 
 
-def set_figure(output, figure: go.Figure) -> None:
+def set_figure(output, figure: go.Figure | dict) -> None:
     """Replace what an ``ipywidgets.Output`` shows with ``figure``, in one message, without flicker."""
     output.outputs = ({"output_type": "display_data", "data": plotly_bundle(figure), "metadata": {}},)
 
