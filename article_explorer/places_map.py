@@ -510,8 +510,9 @@ def build_map_figure(geography: Geography, items: pd.DataFrame, filters: MapFilt
             {
                 "type": "scatter",
                 "name": "a country or region with items (an area, not a point)",
-                "x": [places[p]["lon"] for p in areas],
-                "y": [places[p]["lat"] for p in areas],
+                # An area's label point may lie off the map (Russia's is in Siberia): keep it inside.
+                "x": [min(max(places[p]["lon"], extent.min_lon + 1), extent.max_lon - 1) for p in areas],
+                "y": [min(max(places[p]["lat"], extent.min_lat + 1), extent.max_lat - 1) for p in areas],
                 "mode": "markers+text",
                 "marker": {"symbol": "square-open", "size": 10, "color": "#222222"},
                 "text": [f"<b>{esc(places[p]['name'])}</b>" for p in areas],

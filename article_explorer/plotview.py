@@ -76,9 +76,7 @@ export default { render };
 LOADER_CLASS = "ae-plotly-loader"
 
 _LOADER = {  # a plain dict: building it with go.Figure would cost ~0.1 s of import time
-    "data": [
-        {"type": "scatter", "x": [0], "y": [0], "mode": "markers", "marker": {"opacity": 0}, "hoverinfo": "skip"}
-    ],
+    "data": [{"type": "scatter", "x": [0], "y": [0], "mode": "markers", "marker": {"opacity": 0}, "hoverinfo": "skip"}],
     "layout": {
         "height": 10,
         "width": 10,
