@@ -23,7 +23,7 @@ from .controls import NO_CHOICE, multi_select, replace_options
 from .data import Dataset
 from .plotview import plot_view
 from .reader import STYLE, claim_card, event_card
-from .rendering import download_link, esc, html_table, nothing_matches
+from .rendering import date_line, download_link, esc, html_table, nothing_matches
 from .timeline import article_date
 
 #: stance -> (letter, fill colour, text colour, words). Okabe-Ito colours; the letter carries the meaning.
@@ -369,6 +369,7 @@ def build_stance_figure(dataset: Dataset, positions: pd.DataFrame, issue_id: str
             }
         )
     published = article_date(dataset).isoformat()
+    line, label = date_line(published, "the article", label_inside=False)
     layout = {
         "template": "plotly_white",
         "title": {"text": f"Stances on “{esc(label)}” over time"},
@@ -378,30 +379,8 @@ def build_stance_figure(dataset: Dataset, positions: pd.DataFrame, issue_id: str
         "xaxis": {"type": "date"},
         "legend": {"orientation": "h", "y": -0.15},
         "hovermode": "closest",
-        "shapes": [
-            {
-                "type": "line",
-                "xref": "x",
-                "yref": "paper",
-                "x0": published,
-                "x1": published,
-                "y0": 0,
-                "y1": 1,
-                "line": {"color": "#8a3b00", "width": 2, "dash": "dash"},
-            }
-        ],
-        "annotations": [
-            {
-                "x": published,
-                "y": 1,
-                "xref": "x",
-                "yref": "paper",
-                "yanchor": "bottom",
-                "showarrow": False,
-                "text": "the article",
-                "font": {"color": "#8a3b00"},
-            }
-        ],
+        "shapes": [line],
+        "annotations": [label],
     }
     return {"data": traces, "layout": layout}
 

@@ -100,3 +100,33 @@ def html_table(frame, columns: dict[str, str]) -> str:
         for record in frame[list(columns)].itertuples(index=False)
     )
     return f'<table class="ae-table"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
+
+
+def date_line(x: str, text: str, *, label_inside: bool = True) -> tuple[dict, dict]:
+    """A dashed vertical line at date ``x`` across a figure, and its label: the shape and the
+    annotation to add to a layout (used to mark the article's date)."""
+    colour = "#8a3b00"
+    line = {
+        "type": "line",
+        "xref": "x",
+        "yref": "paper",
+        "x0": x,
+        "x1": x,
+        "y0": 0,
+        "y1": 1,
+        "line": {"color": colour, "width": 2, "dash": "dash"},
+    }
+    label = {
+        "x": x,
+        "y": 1,
+        "xref": "x",
+        "yref": "paper",
+        "showarrow": False,
+        "text": esc(text),
+        "font": {"color": colour},
+    }
+    if label_inside:  # under the top edge, to the line's left, on a light box
+        label.update(yanchor="top", xanchor="right", bgcolor="rgba(255, 255, 255, 0.85)")
+    else:  # above the plot
+        label.update(yanchor="bottom")
+    return line, label

@@ -24,7 +24,7 @@ from .data import Dataset
 from .edtf import parse_edtf
 from .plotview import plot_view
 from .reader import STYLE, event_card
-from .rendering import download_link, esc, html_table, nothing_matches
+from .rendering import date_line, download_link, esc, html_table, nothing_matches
 
 LANES = ("category", "actor")
 STATUS_SYMBOLS = {"past": "circle", "ongoing": "diamond", "anticipated": "circle-open", "hypothetical": "diamond-open"}
@@ -212,6 +212,7 @@ def build_timeline_figure(dataset: Dataset, filters: TimelineFilters, selected_e
                 hoverinfo="skip",
             )
         )
+    line, label = date_line(published, f"the author writes here ({published:%-d %b %Y})")
     layout = dict(
         title={"text": "The article's events in time"},
         template="none",
@@ -226,32 +227,8 @@ def build_timeline_figure(dataset: Dataset, filters: TimelineFilters, selected_e
             "title": {"text": ""},
         },
         legend={"x": 1.01, "xanchor": "left", "y": 1, "yanchor": "top", "font": {"size": 11}},
-        shapes=[
-            {
-                "type": "line",
-                "xref": "x",
-                "yref": "paper",
-                "x0": published,
-                "x1": published,
-                "y0": 0,
-                "y1": 1,
-                "line": {"color": "#8a3b00", "width": 2, "dash": "dash"},
-            }
-        ],
-        annotations=[
-            {
-                "x": published,
-                "y": 1,
-                "xref": "x",
-                "yref": "paper",
-                "yanchor": "top",
-                "xanchor": "right",
-                "bgcolor": "rgba(255, 255, 255, 0.85)",
-                "showarrow": False,
-                "text": f"the author writes here ({published:%-d %b %Y})",
-                "font": {"color": "#8a3b00"},
-            }
-        ],
+        shapes=[line],
+        annotations=[label],
     )
     return go.Figure(data=traces, layout=layout, _validate=False)
 

@@ -106,6 +106,11 @@ def set_widget_value(page: Page, label: str, value: str) -> None:
         control.press("Enter")
 
 
+def wait_for_text(page: Page, text: str, timeout: float = 15_000) -> None:
+    """Wait until ``text`` appears anywhere on the page."""
+    page.wait_for_function("text => document.body.innerText.includes(text)", arg=text, timeout=timeout)
+
+
 def wait_for_figure_change(page: Page, before: str, timeout: float = 15_000) -> None:
     """Wait until the figures on the page differ from the ``before`` signature."""
     page.wait_for_function(f"before => ({FIGURE_SIGNATURE_JS})() !== before", arg=before, timeout=timeout, polling=100)

@@ -15,14 +15,11 @@ from .helpers import (
     open_in_voila,
     set_widget_value,
     wait_for_figure_change,
+    wait_for_text,
     watch,
 )
 
 NOTEBOOK = "04_claims_and_evidence.ipynb"
-
-
-def wait_for_text(page, text: str) -> None:
-    page.wait_for_function("text => document.body.innerText.includes(text)", arg=text, timeout=15_000)
 
 
 @pytest.mark.parametrize("kind", ["lab", "voila"])

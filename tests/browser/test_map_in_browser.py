@@ -15,15 +15,12 @@ from .helpers import (
     open_in_voila,
     set_widget_value,
     wait_for_figure_change,
+    wait_for_text,
     watch,
 )
 
 NOTEBOOK = "03_geography_of_militarisation.ipynb"
 COUNTRY_FILLS_JS = """() => document.querySelectorAll('.ae-plotview .scatterlayer .trace path.js-fill').length"""
-
-
-def wait_for_text(page, text: str) -> None:
-    page.wait_for_function("text => document.body.innerText.includes(text)", arg=text, timeout=15_000)
 
 
 @pytest.mark.parametrize("kind", ["lab", "voila"])
