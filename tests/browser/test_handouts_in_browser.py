@@ -1,5 +1,5 @@
 """The offline handouts opened from disk in Chromium with every request blocked: figures draw,
-hover and filter by their legends; nothing is fetched; no error."""
+hover, filter by their legends and zoom; nothing is fetched; no error."""
 
 from __future__ import annotations
 
@@ -54,6 +54,17 @@ def test_a_handout_works_with_no_network_and_no_server(page, handouts, name):
     legend = figure.locator(".legend .traces .legendtoggle").first
     legend.click(force=True)
     page.wait_for_function("() => document.querySelector('.js-plotly-plot').data.some(t => t.visible === 'legendonly')")
+    # Zoom: dragging across the plot narrows the x axis.
+    before = page.evaluate("() => JSON.stringify(document.querySelector('.js-plotly-plot')._fullLayout.xaxis.range)")
+    area = figure.locator(".nsewdrag").first.bounding_box()
+    page.mouse.move(area["x"] + area["width"] * 0.3, area["y"] + area["height"] * 0.5)
+    page.mouse.down()
+    page.mouse.move(area["x"] + area["width"] * 0.6, area["y"] + area["height"] * 0.6, steps=5)
+    page.mouse.up()
+    page.wait_for_function(
+        "before => JSON.stringify(document.querySelector('.js-plotly-plot')._fullLayout.xaxis.range) !== before",
+        arg=before,
+    )
     screenshot(page, f"handout-{name}")
     assert requested == [], f"a handout asked the network for {requested}"
     assert errors == [], errors
