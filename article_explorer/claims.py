@@ -286,7 +286,7 @@ class ClaimsExplorer:
         self.ladder = widgets.HTML(layout=widgets.Layout(max_height="480px", overflow="auto"), tabbable=True)
         self.table = widgets.HTML(layout=widgets.Layout(max_height="300px", overflow="auto"), tabbable=True)
         self.download = widgets.HTML()
-        self.plot, self._figure_box = plot_view(build_argument_figure(dataset, filter_claims(dataset, self.filters)))
+        self.plot, self._figure_box = plot_view({})  # drawn by render(), below
         for control in (self.types, self.voices, self.time_frames, self.actor, self.issue):
             control.observe(lambda _: self.render(), names="value")
         self.claim_picker.observe(lambda _: self.render(lists=False), names="value")

@@ -43,9 +43,9 @@ def _datapackage(directory: str | None) -> int:
 def _handouts(out: str | None, notebooks: list[str]) -> int:
     from pathlib import Path
 
-    from .handouts import default_out_dir, write_handouts
+    from .handouts import DEFAULT_OUT_DIR, write_handouts
 
-    out_dir = Path(out) if out else default_out_dir()
+    out_dir = Path(out) if out else DEFAULT_OUT_DIR
     for path in write_handouts(out_dir, [Path(n) for n in notebooks] or None):
         print(f"wrote {path} ({path.stat().st_size / 1e6:.1f} MB)")
     return 0

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -31,6 +30,7 @@ from .plotview import LOADER_CLASS
 from .rendering import PLOTLY_MIMETYPE, esc
 
 NOTEBOOK_DIR = PROJECT_ROOT / "notebooks"
+DEFAULT_OUT_DIR = PROJECT_ROOT / "build" / "handouts"
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
 
@@ -205,7 +205,3 @@ def write_handouts(out_dir: Path, notebooks: Iterable[Path] | None = None) -> li
         target.write_text(render_handout(notebook, Path(path).stem, plotly_js), encoding="utf-8")
         written.append(target)
     return written
-
-
-def default_out_dir() -> Path:
-    return Path(os.environ.get("ARTICLE_HANDOUTS_DIR", PROJECT_ROOT / "build" / "handouts"))

@@ -339,7 +339,7 @@ class ActorNetworkExplorer:
         self.description = widgets.HTML()
         self.card = widgets.HTML()
         self.table = widgets.HTML(layout=widgets.Layout(max_height="300px", overflow="auto"), tabbable=True)
-        self.plot, self._figure_box = plot_view(build_network_figure(dataset, network_links(dataset, self.filters)))
+        self.plot, self._figure_box = plot_view({})  # drawn by render(), below
         for control in (self.issue, self.first_year, self.last_year, self.kinds):
             control.observe(lambda _: self.render(), names="value")
         self.actor_picker.observe(lambda _: self.render(table=False), names="value")
@@ -373,7 +373,8 @@ class ActorNetworkExplorer:
             self._links[filters] = network_links(self.dataset, filters)
         links = self._links[filters]
         self.plot.show(build_network_figure(self.dataset, links, self.actor_picker.value or None))
-        self.description.value = f"<p class='ae-description'>{esc(describe_network(self.dataset, links, filters))}</p>"
+        sentence = describe_network(self.dataset, links, filters)
+        self.description.value = f"<p class='ae-description'>{esc(sentence)}</p>"
         if not self.actor_picker.value:
             self.card.value = nothing_matches(
                 "Click an actor on the network, or choose one in the list, to see its card."
@@ -384,7 +385,7 @@ class ActorNetworkExplorer:
                 self._cards[actor] = actor_card(self.dataset, actor)
             self.card.value = self._cards[actor]
         if links.empty:
-            self.card.value = nothing_matches(describe_network(self.dataset, links, filters)) + self.card.value
+            self.card.value = nothing_matches(sentence) + self.card.value
         if table:
             names = dict(zip(self.dataset.actors["actor_id"], self.dataset.actors["name"], strict=True))
             shown = links.assign(

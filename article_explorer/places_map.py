@@ -45,6 +45,7 @@ from .geography import (
     great_circle_km,
     load_countries,
     map_outline_xy,
+    nearest_borders,
     neighbour_table,
 )
 from .plotview import plot_view
@@ -116,6 +117,7 @@ class Geography:
     countries: dict[str, Country] = field(default_factory=load_countries)
     nato_joined: dict[str, int] = field(default_factory=read_nato_members)
     _outlines: dict[tuple[str, bool], tuple[list, list]] = field(default_factory=dict, repr=False)
+    _border_tables: dict[tuple[str, int], pd.DataFrame] = field(default_factory=dict, repr=False)
 
     @cached_property
     def places(self) -> pd.DataFrame:
@@ -144,6 +146,11 @@ class Geography:
             tolerance = (extent.max_lon - extent.min_lon) / (400 if coarse else 1200)
             self._outlines[key] = map_outline_xy(self.countries[iso3], clip, tolerance)
         return self._outlines[key]
+
+    @cached_property
+    def actor_iso3(self) -> dict[str, str]:
+        """``actor_id -> country_iso3`` (empty for international bodies and groups)."""
+        return dict(zip(self.dataset.actors["actor_id"], self.dataset.actors["country_iso3"], strict=True))
 
     @cached_property
     def coded_sides(self) -> dict[str, str]:
@@ -226,29 +233,32 @@ class Geography:
     def border_distances(self, place_id: str, year: int) -> pd.DataFrame:
         """From a point place: the distance to its own country's border (or coast) and to each
         neighbour's border, nearest first; ``home`` marks its own country. Distances are rounded
-        to the kilometre: the boundaries are good to about 100 m."""
-        place = self.places.loc[place_id]
-        home = place["country_iso3"]
+        to the kilometre: the boundaries are good to about 100 m. Computed once per place and year."""
+        if (place_id, year) not in self._border_tables:
+            self._border_tables[place_id, year] = self._border_distances(place_id, year)
+        return self._border_tables[place_id, year]
+
+    def _border_distances(self, place_id: str, year: int) -> pd.DataFrame:
+        place = self.place[place_id]
+        lat, lon, home = place["lat"], place["lon"], place["country_iso3"]
         if home not in self.countries:
             return pd.DataFrame(columns=["iso3", "country", "km", "side", "home"])
-        rows = []
-        for iso3 in [home, *self.neighbours.get(home, [])]:
-            country = self.countries[iso3]
-            rows.append(
-                {
-                    "iso3": iso3,
-                    "country": country.name,
-                    "km": round(distance_to_border_km(place["lat"], place["lon"], country)),
-                    "side": SIDES[self.side_of_country(iso3, year) if iso3 != CRIMEA_KEY else "other"][0],
-                    "home": iso3 == home,
-                }
-            )
-        return pd.DataFrame(rows).sort_values(["home", "km"], ascending=[False, True]).reset_index(drop=True)
+        own = pd.DataFrame(
+            {
+                "iso3": [home],
+                "name": [self.countries[home].name],
+                "km": [distance_to_border_km(lat, lon, self.countries[home])],
+            }
+        )
+        others = nearest_borders(lat, lon, self.countries, self.neighbours.get(home, []))
+        table = pd.concat([own.assign(home=True), others[["iso3", "name", "km"]].assign(home=False)], ignore_index=True)
+        table["km"] = table["km"].round().astype(int)
+        table["side"] = [SIDES[self.side_of_country(c, year) if c != CRIMEA_KEY else "other"][0] for c in table["iso3"]]
+        return table.rename(columns={"name": "country"})[["iso3", "country", "km", "side", "home"]]
 
 
 def _actor_side(geography: Geography, actor_id: str) -> str | None:
-    actors = geography.dataset.actors.set_index("actor_id")
-    iso3 = actors.loc[actor_id, "country_iso3"] if actor_id in actors.index else ""
+    iso3 = geography.actor_iso3.get(actor_id, "")
     return geography.coded_sides.get(iso3) or (geography.side_of_country(iso3, 9999) if iso3 else None)
 
 
@@ -819,10 +829,7 @@ class MapExplorer:
         self._items_key: tuple | None = None
         self._download_key: tuple | None = None
         self._shown = self.items.iloc[0:0]
-        self._borders: dict[tuple[str, int], pd.DataFrame] = {}
-        filters = self.filters
-        first_view = build_map_figure(self.geography, visible_items(self.items, filters, self.published_year), filters)
-        self.plot, self._figure_box = plot_view(first_view)
+        self.plot, self._figure_box = plot_view({})  # drawn by render(), below
         controls = [*self.layer_boxes.values(), self.year, self.hindsight, self.centre, self.radius]
         for control in controls:
             control.observe(lambda _: self.render(), names="value")
@@ -888,11 +895,9 @@ class MapExplorer:
                 f"Download the {shown['place_id'].nunique()} places shown as CSV",
             )
         self.plot.show(build_map_figure(self.geography, shown, filters, self.place_picker.value or None))
-        key = (filters.centre, self.colour_year(filters))
-        if key not in self._borders:
-            self._borders[key] = self.geography.border_distances(*key)
+        borders = self.geography.border_distances(filters.centre, self.colour_year(filters))
         self.distances.value = (
-            f"<p class='ae-description'>{esc(describe_distances(self.geography, filters, self._borders[key]))}</p>"
+            f"<p class='ae-description'>{esc(describe_distances(self.geography, filters, borders))}</p>"
         )
         chosen = self.place_picker.value or None
         if shown.empty:

@@ -19,6 +19,7 @@ import ipywidgets as widgets
 import pandas as pd
 from IPython.display import display
 
+from .claims import ClaimFilters, filter_claims
 from .controls import NO_CHOICE, multi_select, replace_options
 from .data import Dataset
 from .plotview import plot_view
@@ -61,12 +62,6 @@ def filter_positions(dataset: Dataset, filters: PositionFilters) -> pd.DataFrame
     if filters.bases is not None:
         positions = positions[positions["basis"].isin(filters.bases)]
     return positions.sort_values(["as_of_start", "position_id"])
-
-
-def filter_claims(dataset: Dataset, filters: PositionFilters) -> pd.DataFrame:
-    """The claims whose voice is kept."""
-    claims = dataset.claims
-    return claims if filters.voices is None else claims[claims["voice"].isin(filters.voices)]
 
 
 def summarise_stances(stances) -> str:
@@ -420,7 +415,7 @@ class PositionMatrixExplorer:
         self.evidence = widgets.HTML()
         self.table = widgets.HTML(layout=widgets.Layout(max_height="300px", overflow="auto"), tabbable=True)
         self.download = widgets.HTML()
-        self.plot, self._figure_box = plot_view(self._figure(self.filters, None))
+        self.plot, self._figure_box = plot_view({})  # drawn by render(), below
         for control in (self.bases, self.voices):
             control.observe(lambda _: self.render(), names="value")
         self.cell_picker.observe(lambda _: self.render(table=False), names="value")
@@ -489,9 +484,8 @@ class PositionMatrixExplorer:
         filled = matrix[matrix["stance"] != "none"]
         self.count.value = f"<p><b>{len(shown)} of {len(self.dataset.positions)} positions shown.</b></p>"
         self.description.value = f"<p class='ae-description'>{esc(describe_matrix(self.dataset, shown, matrix))}</p>"
-        self.voice_summary.value = (
-            f"<p class='ae-description'>{esc(describe_voices(self.dataset, filter_claims(self.dataset, filters)))}</p>"
-        )
+        kept_claims = filter_claims(self.dataset, ClaimFilters(voices=filters.voices))
+        self.voice_summary.value = f"<p class='ae-description'>{esc(describe_voices(self.dataset, kept_claims))}</p>"
         keys = [f"{a}|{i}" for a, i in zip(filled["actor_id"], filled["issue_id"], strict=True)]
         options = [("— choose a cell (or click one) —", NO_CHOICE)] + [
             (f"{c.actor} — {c.issue}: {STANCES[c.stance][3]}", key)
@@ -543,7 +537,7 @@ class StanceOverTime:
         self.issue = widgets.Dropdown(options=options, value=contested, description="Issue", layout={"width": "100%"})
         self.description = widgets.HTML()
         self.table = widgets.HTML()
-        self.plot, self._figure_box = plot_view(build_stance_figure(dataset, dataset.positions, contested))
+        self.plot, self._figure_box = plot_view({})  # drawn by render(), below
         self.issue.observe(lambda _: self.render(), names="value")
         self.widget = widgets.VBox([widgets.HTML(STYLE), self.issue, self._figure_box, self.description, self.table])
         self.render()
