@@ -106,3 +106,48 @@ def parse_edtf(text: str) -> EdtfDate:
     if start_first is not None and end_last is not None and start_first > end_last:
         raise EdtfError(f"'{text}' starts after it ends")
     return EdtfDate(text, True, start_first, end_last, None, start_bound, end_bound)
+
+
+def _single_in_words(text: str) -> str:
+    first, _, precision = _parse_single(text.rstrip("?~%"))
+    qualifier = {"?": " (uncertain)", "~": " (approximately)", "%": " (approximately, uncertain)"}.get(text[-1:], "")
+    if precision == "year":
+        words = str(first.year)
+    elif precision == "month":
+        words = f"{calendar.month_name[first.month]} {first.year}"
+    else:
+        words = f"{first.day} {calendar.month_name[first.month]} {first.year}"
+    return words + qualifier
+
+
+def in_words(text: str) -> str:
+    """An EDTF date as a reader would say it (for labels, cards and tables, never ``2014/..``).
+
+    Written without ``strftime``'s platform-specific flags, so it reads the same on every system.
+
+    >>> in_words("2016-03-30")
+    '30 March 2016'
+    >>> in_words("2015-11")
+    'November 2015'
+    >>> in_words("2013-08~")
+    'August 2013 (approximately)'
+    >>> in_words("2016-03-28/2016-03-30")
+    '28 March 2016 to 30 March 2016'
+    >>> in_words("2014/..")
+    'from 2014 onwards'
+    >>> in_words("2016-03-30/")
+    'from 30 March 2016, end unknown'
+    >>> in_words("../2016")
+    'until 2016'
+    >>> in_words("/2016-03")
+    'until March 2016, start unknown'
+    """
+    text = text.strip()
+    if "/" not in text:
+        return _single_in_words(text)
+    start, _, end = text.partition("/")
+    if start in ("", "..") and end not in ("", ".."):
+        return f"until {_single_in_words(end)}" + (", start unknown" if start == "" else "")
+    if end in ("", ".."):
+        return f"from {_single_in_words(start)}" + (" onwards" if end == ".." else ", end unknown")
+    return f"{_single_in_words(start)} to {_single_in_words(end)}"
