@@ -7,24 +7,29 @@ event's issues are those of the positions and claims that cite it) and by years 
 dated by the article it is made in).
 
 The layout is a circle with the actors in a fixed order (by kind, then name), so every learner
-in a class sees the same picture, and an actor keeps its place when filters change.
+in a class sees the same picture, and an actor keeps its place when filters change. The author,
+in the centre, is the claimant of every claim in the article's own voice: those links say only
+"the author writes about X" and would bury the rest, so they are left out unless asked for
+(``author_links``).
 """
 
 from __future__ import annotations
 
 import math
-import re
-from dataclasses import dataclass
+import textwrap
+from dataclasses import dataclass, replace
 
 import ipywidgets as widgets
 import pandas as pd
 from IPython.display import display
 
+from .actor_card import actor_card, kind_in_words, mentions_in_text  # noqa: F401 (both public here, as before)
 from .controls import NO_CHOICE
 from .data import Dataset
+from .edtf import in_words
 from .plotview import plot_view
 from .reader import STYLE
-from .rendering import esc, highlight, html_table, nothing_matches
+from .rendering import esc, html_table, nothing_matches
 from .timeline import TimelineFilters, article_date, filter_events
 
 LINK_KINDS = {
@@ -46,6 +51,7 @@ class NetworkFilters:
     first_year: int | None = None
     last_year: int | None = None
     kinds: frozenset[str] = frozenset(LINK_KINDS)
+    author_links: bool = False  # the author's own claims' links (see the module's docstring)
 
 
 def event_issues(dataset: Dataset) -> dict[str, set[str]]:
@@ -72,7 +78,9 @@ def network_links(dataset: Dataset, filters: NetworkFilters) -> pd.DataFrame:
             initiator, *others = event.actor_ids or [None]
             for other in others:
                 if other != initiator:
-                    rows.append((initiator, other, "event", event.event_id, f"{event.date}: {event.headline}"))
+                    rows.append(
+                        (initiator, other, "event", event.event_id, f"{in_words(event.date)}: {event.headline}")
+                    )
     year = article_date(dataset).year
     in_years = (filters.first_year is None or filters.first_year <= year) and (
         filters.last_year is None or year <= filters.last_year
@@ -85,7 +93,9 @@ def network_links(dataset: Dataset, filters: NetworkFilters) -> pd.DataFrame:
             for about in claim.about_actor_ids:
                 if about != claim.claimant_id:
                     rows.append((claim.claimant_id, about, "claim", claim.claim_id, claim.paraphrase))
-    return pd.DataFrame(rows, columns=["source", "target", "kind", "item_id", "label"])
+    links = pd.DataFrame(rows, columns=["source", "target", "kind", "item_id", "label"])
+    author = None if filters.author_links else author_id(dataset)
+    return links[(links["source"] != author) & (links["target"] != author)] if author else links
 
 
 def author_id(dataset: Dataset) -> str | None:
@@ -129,7 +139,7 @@ def build_network_figure(dataset: Dataset, links: pd.DataFrame, chosen: str | No
             if of_kind != kind:
                 continue
             (x0, y0), (x1, y1) = _offset(where[source], where[target], 0.012 if kind == "claim" else -0.012)
-            xs, ys = lines_by_width.setdefault(min(1 + len(labels), 7), ([], []))
+            xs, ys = lines_by_width.setdefault(1 + min(len(labels), 4), ([], []))  # capped: 2 to 5 px
             xs += [x0, x1, None]
             ys += [y0, y1, None]
             arrows["x"].append(x0 + (x1 - x0) * 0.55)
@@ -138,7 +148,7 @@ def build_network_figure(dataset: Dataset, links: pd.DataFrame, chosen: str | No
             items = "<br>".join(f"• {esc(label[:90])}" for label in labels[:6])
             more = f"<br>… and {len(labels) - 6} more" if len(labels) > 6 else ""
             arrows["text"].append(f"<b>{esc(names[source])} → {esc(names[target])}</b>: {esc(words)}<br>{items}{more}")
-            arrows["size"].append(11 + min(len(labels), 5))
+            arrows["size"].append(8 + min(len(labels), 3))  # small: a click near an actor finds the actor
         if not arrows["x"]:
             continue
         traces += [
@@ -169,6 +179,7 @@ def build_network_figure(dataset: Dataset, links: pd.DataFrame, chosen: str | No
             }
         )
     linked = set(links["source"]) | set(links["target"])
+    author = author_id(dataset)
     for kind in sorted(set(dataset.actors["kind"]), key=list(KIND_SYMBOLS).index):
         symbol = KIND_SYMBOLS[kind]
         actors = dataset.actors[dataset.actors["kind"] == kind]
@@ -178,21 +189,24 @@ def build_network_figure(dataset: Dataset, links: pd.DataFrame, chosen: str | No
         traces.append(
             {
                 "type": "scatter",
-                "name": kind.replace("_", " "),
+                "name": kind_in_words(kind),
                 "legendgroup": f"kind-{kind}",
                 "showlegend": False,
                 "x": [where[a][0] for a in ids],
                 "y": [where[a][1] for a in ids],
                 "mode": "markers+text",
-                "text": [esc(names[a]) for a in ids],
+                "text": [_node_label(names[a]) + ("<br>(the author)" if a == author else "") for a in ids],
                 "textposition": [_label_side(where[a]) for a in ids],
-                "marker": {
+                "textfont": {"size": 12},
+                "marker": {  # large, and drawn above the links: the click target
                     "symbol": symbol,
-                    "size": [18 if a in linked else 11 for a in ids],
-                    "color": ["#333333" if a in linked else "#cccccc" for a in ids],
+                    "size": [24 if a in linked else 16 for a in ids],
+                    "color": ["#333333" if a in linked else "#bbbbbb" for a in ids],
                     "line": {"color": ["#000000" if a == chosen else "#ffffff" for a in ids], "width": 3},
                 },
-                "hovertext": [f"{esc(names[a])} ({esc(kind)}) — click for the actor's card" for a in ids],
+                "hovertext": [
+                    f"{esc(names[a])} ({esc(kind_in_words(kind))}) — click for the actor's card" for a in ids
+                ],
                 "hoverinfo": "text",
                 "customdata": ids,
             }
@@ -200,7 +214,7 @@ def build_network_figure(dataset: Dataset, links: pd.DataFrame, chosen: str | No
         traces.append(  # the legend's entry: the shape in the colour of a linked actor
             {
                 "type": "scatter",
-                "name": kind.replace("_", " "),
+                "name": kind_in_words(kind),
                 "legendgroup": f"kind-{kind}",
                 "x": [None],
                 "y": [None],
@@ -208,11 +222,11 @@ def build_network_figure(dataset: Dataset, links: pd.DataFrame, chosen: str | No
                 "marker": {"symbol": symbol, "size": 12, "color": "#333333"},
             }
         )
-    axis = {"visible": False, "range": [-1.5, 1.5]}
+    axis = {"visible": False, "range": [-1.9, 1.9], "fixedrange": False}
     layout = {
         "template": "plotly_white",
         "height": 640,
-        "margin": {"l": 10, "r": 10, "t": 10, "b": 10},
+        "margin": {"l": 4, "r": 4, "t": 30, "b": 10},
         "xaxis": axis,
         "yaxis": {**axis, "scaleanchor": "x", "scaleratio": 1},
         "legend": {"orientation": "h", "y": 0, "yanchor": "top", "x": 0, "itemsizing": "constant"},
@@ -230,6 +244,15 @@ def _offset(start, end, by: float):
     return (x0 + dx, y0 + dy), (x1 + dx, y1 + dy)
 
 
+def _node_label(name: str, width: int = 18) -> str:
+    """An actor's name, escaped and broken into short lines so that it stays inside the figure.
+
+    >>> _node_label("Supreme State Council of Russia and Belarus")
+    'Supreme State<br>Council of Russia<br>and Belarus'
+    """
+    return "<br>".join(esc(line) for line in textwrap.wrap(name, width)) or esc(name)
+
+
 def _label_side(point: tuple[float, float]) -> str:
     """Labels point away from the centre: sideways, except at the very top and bottom of the circle."""
     x, y = point
@@ -240,10 +263,23 @@ def _label_side(point: tuple[float, float]) -> str:
     return "bottom center" if y < -0.05 else "top center"
 
 
-def describe_network(dataset: Dataset, links: pd.DataFrame, filters: NetworkFilters) -> str:
-    """One sentence on the network shown."""
+def describe_network(dataset: Dataset, links: pd.DataFrame, filters: NetworkFilters, hidden: int = 0) -> str:
+    """One sentence on the network shown; ``hidden`` is how many of the author's links are left out."""
+    if filters.first_year is not None and filters.last_year is not None and filters.first_year > filters.last_year:
+        return (
+            f"No link matches these filters: “From” ({filters.first_year}) is after “To” ({filters.last_year}). "
+            "Choose a From year no later than the To year."
+        )
+    left_out = (
+        f" The author's own claims give {hidden} more links, from the centre; tick “Draw the author's own "
+        "claims” to see them."
+        if hidden
+        else ""
+    )
     if links.empty:
-        return "No link matches these filters. Choose all issues, widen the years or keep both kinds of link."
+        return (
+            "No link matches these filters. Choose all issues, widen the years or keep both kinds of link." + left_out
+        )
     names = dict(zip(dataset.actors["actor_id"], dataset.actors["name"], strict=True))
     counts = links["kind"].value_counts()
     kinds = " and ".join(f"{counts[k]} from {k}s" for k in LINK_KINDS if k in counts)
@@ -251,63 +287,7 @@ def describe_network(dataset: Dataset, links: pd.DataFrame, filters: NetworkFilt
     top = ", ".join(f"{names[a]} ({n})" for a, n in busiest.head(3).items())
     return (
         f"{len(links)} links ({kinds}) between {busiest.size} of {len(dataset.actors)} actors. Most connected: {top}."
-    )
-
-
-def mentions_in_text(dataset: Dataset, actor: pd.Series) -> pd.DataFrame:
-    """The article's sentences that name the actor by one of its aliases (whole words)."""
-    aliases = [a for a in actor["aliases"] if a]
-    if not aliases:
-        return dataset.sentences.iloc[0:0]
-    pattern = re.compile("|".join(rf"(?<!\w){re.escape(a)}(?!\w)" for a in sorted(aliases, key=len, reverse=True)))
-    return dataset.sentences[dataset.sentences["text"].map(lambda text: bool(pattern.search(text)))]
-
-
-def actor_card(dataset: Dataset, actor_id: str) -> str:
-    """Name, kind, aliases, description, every sentence that names the actor, and every row about it."""
-    actor = dataset.actors.set_index("actor_id").loc[actor_id]
-    aliases = [a for a in actor["aliases"] if a]
-    names = dict(zip(dataset.actors["actor_id"], dataset.actors["name"], strict=True))
-    member = f" · part of: {esc(names.get(actor['member_of'], actor['member_of']))}" if actor["member_of"] else ""
-    text_mentions = mentions_in_text(dataset, actor)
-    sentences = "".join(
-        f"<li><span class='ae-meta'>¶ {s.paragraph}</span> {highlight(s.text, aliases, 'ae-quote')}</li>"
-        for s in text_mentions.itertuples()
-    )
-    events = dataset.events[dataset.events["actor_ids"].map(lambda ids: actor_id in ids)]
-    made = dataset.claims[dataset.claims["claimant_id"] == actor_id]
-    about = dataset.claims[dataset.claims["about_actor_ids"].map(lambda ids: actor_id in ids)]
-    positions = dataset.positions[dataset.positions["actor_id"] == actor_id]
-    rows = "".join(
-        f"<li>{esc(what)}: {len(frame)}"
-        + (f" — {esc('; '.join(frame[column].head(8)))}" if len(frame) else "")
-        + ("…" if len(frame) > 8 else "")
-        + "</li>"
-        for what, frame, column in (
-            ("in events", events, "headline"),
-            ("claims it makes", made, "paraphrase"),
-            ("claims about it", about, "paraphrase"),
-            ("positions it holds", positions, "issue_label"),
-        )
-    )
-    spelling = (
-        "<div class='ae-meta'>The text names this actor in more than one way; the dataset resolves them all "
-        "to one actor (entity resolution).</div>"
-        if len(aliases) > 1
-        else ""
-    )
-    named = (
-        f"<p><b>Named in {len(text_mentions)} sentence{'s' if len(text_mentions) != 1 else ''}:</b></p>"
-        f"<ul>{sentences}</ul>"
-        if len(text_mentions)
-        else "<p><b>Not named in the text</b> by any of its aliases; it is implied.</p>"
-    )
-    return (
-        f'<div class="ae-card ae-actor"><h4>{esc(actor["name"])}</h4>'
-        f"<div class='ae-meta'>kind: {esc(actor['kind'])}{member} · aliases: "
-        f"{esc(' | '.join(aliases)) or 'none'}</div>{spelling}"
-        f"<div>{esc(actor['description'])}</div>{named}"
-        f"<p><b>In the dataset:</b></p><ul>{rows}</ul></div>"
+        + left_out
     )
 
 
@@ -334,21 +314,29 @@ class ActorNetworkExplorer:
             description="Link kinds",
             rows=2,
         )
+        self.author_links = widgets.Checkbox(value=False, description="Draw the author's own claims", indent=False)
         names = sorted(zip(dataset.actors["name"], dataset.actors["actor_id"], strict=True), key=lambda o: o[0].lower())
         self.actor_picker = widgets.Dropdown(options=[("— choose an actor —", NO_CHOICE), *names], description="Actor")
+        self.nothing = widgets.HTML()
         self.description = widgets.HTML()
         self.card = widgets.HTML()
-        self.table = widgets.HTML(layout=widgets.Layout(max_height="300px", overflow="auto"), tabbable=True)
+        self.table = widgets.HTML()
         self.plot, self._figure_box = plot_view({})  # drawn by render(), below
-        for control in (self.issue, self.first_year, self.last_year, self.kinds):
+        for control in (self.issue, self.first_year, self.last_year, self.kinds, self.author_links):
             control.observe(lambda _: self.render(), names="value")
         self.actor_picker.observe(lambda _: self.render(table=False), names="value")
         self.plot.observe(self._on_click, names="clicked")
+        help_text = (
+            "<p class='ae-meta'><b>Link kinds</b> keeps the highlighted kinds: click one to keep only it, "
+            "Ctrl+click (⌘+click on a Mac) to add or drop one. Click an actor's symbol for its card.</p>"
+        )
         self.widget = widgets.VBox(
             [
                 widgets.HTML(STYLE),
                 widgets.HBox([self.issue, self.kinds]),
-                widgets.HBox([self.first_year, self.last_year]),
+                widgets.HBox([self.first_year, self.last_year, self.author_links]),
+                widgets.HTML(help_text),
+                self.nothing,
                 self._figure_box,
                 self.description,
                 self.actor_picker,
@@ -365,16 +353,23 @@ class ActorNetworkExplorer:
             first_year=self.first_year.value,
             last_year=self.last_year.value,
             kinds=frozenset(self.kinds.value),
+            author_links=self.author_links.value,
         )
+
+    def _links_for(self, filters: NetworkFilters) -> pd.DataFrame:
+        if filters not in self._links:  # computed once per state: a learner goes back and forth
+            self._links[filters] = network_links(self.dataset, filters)
+        return self._links[filters]
 
     def render(self, table: bool = True) -> None:
         filters = self.filters
-        if filters not in self._links:  # computed once per state: a learner goes back and forth
-            self._links[filters] = network_links(self.dataset, filters)
-        links = self._links[filters]
+        links = self._links_for(filters)
+        hidden = 0 if filters.author_links else len(self._links_for(replace(filters, author_links=True))) - len(links)
         self.plot.show(build_network_figure(self.dataset, links, self.actor_picker.value or None))
-        sentence = describe_network(self.dataset, links, filters)
-        self.description.value = f"<p class='ae-description'>{esc(sentence)}</p>"
+        sentence = describe_network(self.dataset, links, filters, hidden)
+        self.description.value = "" if links.empty else f"<p class='ae-description'>{esc(sentence)}</p>"
+        self.nothing.value = nothing_matches(sentence) if links.empty else ""
+        self._figure_box.layout.display = "none" if links.empty else None
         if not self.actor_picker.value:
             self.card.value = nothing_matches(
                 "Click an actor on the network, or choose one in the list, to see its card."
@@ -384,20 +379,8 @@ class ActorNetworkExplorer:
             if actor not in self._cards:
                 self._cards[actor] = actor_card(self.dataset, actor)
             self.card.value = self._cards[actor]
-        if links.empty:
-            self.card.value = nothing_matches(sentence) + self.card.value
         if table:
-            names = dict(zip(self.dataset.actors["actor_id"], self.dataset.actors["name"], strict=True))
-            shown = links.assign(
-                source=links["source"].map(names),
-                target=links["target"].map(names),
-                kind=links["kind"].map(lambda k: LINK_KINDS[k][0]),
-            )
-            self.table.value = (
-                html_table(shown, {"source": "from", "kind": "link", "target": "to", "label": "event or claim"})
-                if len(shown)
-                else ""
-            )
+            self.table.value = links_table(self.dataset, links)
 
     def _on_click(self, change) -> None:
         actor_id = (change["new"] or {}).get("customdata")
@@ -406,3 +389,17 @@ class ActorNetworkExplorer:
 
     def _ipython_display_(self) -> None:
         display(self.widget)
+
+
+def links_table(dataset: Dataset, links: pd.DataFrame) -> str:
+    """The links shown, as a table folded under one line (no scroll box inside the page)."""
+    if links.empty:
+        return ""
+    names = dict(zip(dataset.actors["actor_id"], dataset.actors["name"], strict=True))
+    shown = links.assign(
+        source=links["source"].map(names),
+        target=links["target"].map(names),
+        kind=links["kind"].map(lambda k: LINK_KINDS[k][0]),
+    )
+    table = html_table(shown, {"source": "from", "kind": "link", "target": "to", "label": "event or claim"})
+    return f'<details class="ae-more"><summary>Show the {len(links)} links as a table</summary>{table}</details>'

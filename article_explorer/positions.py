@@ -13,15 +13,18 @@ in black and white.
 
 from __future__ import annotations
 
+import textwrap
 from dataclasses import dataclass
 
 import ipywidgets as widgets
 import pandas as pd
 from IPython.display import display
 
+from .actor_card import folded
 from .claims import ClaimFilters, filter_claims
 from .controls import NO_CHOICE, multi_select, replace_options
 from .data import Dataset
+from .edtf import in_words
 from .plotview import plot_view
 from .reader import STYLE, claim_card, event_card
 from .rendering import date_line, download_link, esc, html_table, nothing_matches
@@ -156,9 +159,8 @@ def evidence_html(dataset: Dataset, evidence: Evidence, actor: str, issue: str) 
         paragraphs = ", ".join(f"¶ {p}" for p in position["paragraphs"])
         parts.append(
             f'<div class="ae-card ae-position"><b>{esc(STANCES[position["stance"]][0])} {esc(position["stance"])}</b>'
-            f" · {esc(BASIS_WORDS[position['basis']])} · as of {esc(position['as_of'])}"
-            f"<div>“{esc(position['quote'])}” <span class='ae-meta'>({paragraphs})</span></div>"
-            f"<div class='ae-meta'>evidence: {esc(position['evidence'])}</div></div>"
+            f" · {esc(BASIS_WORDS[position['basis']])} · as of {esc(in_words(position['as_of']))}"
+            f"<div>“{esc(position['quote'])}” <span class='ae-meta'>({paragraphs})</span></div></div>"
         )
     if len(evidence.events):
         parts.append("<p><b>Events behind these positions</b></p>")
@@ -240,8 +242,9 @@ def _matrix_squares(matrix: pd.DataFrame) -> dict:
         "xaxis": {
             "side": "top",
             "tickvals": list(range(len(actors))),
-            "ticktext": [_wrap(esc(a)) for a in actors],
-            "tickangle": 0,
+            "ticktext": [_wrap(esc(a), 10) for a in actors],  # short lines; angled when even these would touch
+            "tickfont": {"size": 11},
+            "autotickangles": [0, 45, 90],
             "range": [-0.6, len(actors) - 0.4],
             "automargin": True,
             "showgrid": False,
@@ -268,13 +271,7 @@ def _wrap(text: str, width: int = 14) -> str:
     >>> _wrap("Critics of the EU's sanctions relief")
     "Critics of the<br>EU's sanctions<br>relief"
     """
-    lines: list[str] = []
-    for word in text.split():
-        if lines and len(lines[-1]) + 1 + len(word) <= width:
-            lines[-1] += " " + word
-        else:
-            lines.append(word)
-    return "<br>".join(lines)
+    return "<br>".join(textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False))
 
 
 def describe_matrix(dataset: Dataset, shown: pd.DataFrame, matrix: pd.DataFrame) -> str:
@@ -355,8 +352,8 @@ def build_stance_figure(dataset: Dataset, positions: pd.DataFrame, issue_id: str
                 "text": [f"{letter} · {b}" for b in rows["basis"]],
                 "textposition": "top center",
                 "hovertext": [
-                    f"<b>{esc(p.actor_name)}</b> {esc(p.stance)} ({esc(BASIS_WORDS[p.basis])}), as of {esc(p.as_of)}"
-                    f"<br>“{esc(p.quote)}”"
+                    f"<b>{esc(p.actor_name)}</b> {esc(p.stance)} ({esc(BASIS_WORDS[p.basis])}), "
+                    f"as of {esc(in_words(p.as_of))}<br>“{esc(p.quote)}”"
                     for p in rows.itertuples()
                 ],
                 "hoverinfo": "text",
@@ -364,18 +361,21 @@ def build_stance_figure(dataset: Dataset, positions: pd.DataFrame, issue_id: str
             }
         )
     published = article_date(dataset).isoformat()
-    line, label = date_line(published, "the article", label_inside=False)
-    layout = {
+    line, line_label = date_line(published, "the article", label_inside=False)
+    top = len(actors) - 0.3  # room above the top actor for its "S · stated" labels
+    line_label["xanchor"] = "right"  # to the line's left, clear of the modebar on the right
+    layout = {  # title on the left, modebar standing at the right edge: they never meet
         "template": "plotly_white",
-        "title": {"text": f"Stances on “{esc(label)}” over time"},
+        "title": {"text": f"Stances on “{esc(label)}” over time", "x": 0, "xanchor": "left", "xref": "paper"},
         "height": 160 + 60 * max(1, len(actors)),
-        "margin": {"l": 10, "r": 10, "t": 50, "b": 40},
-        "yaxis": {"categoryorder": "array", "categoryarray": actors, "automargin": True},
+        "margin": {"l": 10, "r": 40, "t": 60, "b": 40},
+        "modebar": {"orientation": "v"},
+        "yaxis": {"categoryorder": "array", "categoryarray": actors, "automargin": True, "range": [-0.5, top]},
         "xaxis": {"type": "date"},
         "legend": {"orientation": "h", "y": -0.15},
         "hovermode": "closest",
         "shapes": [line],
-        "annotations": [label],
+        "annotations": [line_label],
     }
     return {"data": traces, "layout": layout}
 
@@ -388,7 +388,7 @@ def describe_stances(dataset: Dataset, positions: pd.DataFrame, issue_id: str) -
         return f"No position on “{label}” matches these filters."
     sentences = []
     for actor, rows in on_issue.groupby("actor_name", sort=True):
-        steps = "; then ".join(f"{s} ({BASIS_WORDS[b]}, {a})" for s, b, a in rows[["stance", "basis", "as_of"]].values)
+        steps = "; then ".join(f"{r.stance} ({BASIS_WORDS[r.basis]}, {in_words(r.as_of)})" for r in rows.itertuples())
         sentences.append(f"{actor}: {steps}.")
     return f"On “{label}” — " + " ".join(sentences)
 
@@ -406,35 +406,25 @@ class PositionMatrixExplorer:
         self.voices = multi_select(
             "Claims", [(VOICE_WORDS[v], v) for v in VOICE_WORDS if v in set(dataset.claims["voice"])]
         )
-        self.cell_picker = widgets.Dropdown(
-            options=[("", NO_CHOICE)], description="Cell", layout=widgets.Layout(width="100%")
-        )
+        self.cell_picker = widgets.Dropdown(options=[("", NO_CHOICE)], description="Cell", layout={"width": "100%"})
         self.count = widgets.HTML()
         self.description = widgets.HTML()
         self.voice_summary = widgets.HTML()
         self.evidence = widgets.HTML()
-        self.table = widgets.HTML(layout=widgets.Layout(max_height="300px", overflow="auto"), tabbable=True)
+        self.table = widgets.HTML()  # folded under one line: no scroll box inside the page
         self.download = widgets.HTML()
         self.plot, self._figure_box = plot_view({})  # drawn by render(), below
         for control in (self.bases, self.voices):
             control.observe(lambda _: self.render(), names="value")
         self.cell_picker.observe(lambda _: self.render(table=False), names="value")
         self.plot.observe(self._on_click, names="clicked")
-        self.widget = widgets.VBox(
-            [
-                widgets.HTML(STYLE),
-                widgets.HTML("<p><b>Whose word is it?</b> Keep the kinds of evidence you want to see.</p>"),
-                widgets.HBox([self.bases, self.voices]),
-                self.count,
-                self._figure_box,
-                self.description,
-                self.voice_summary,
-                self.cell_picker,
-                self.evidence,
-                self.table,
-                self.download,
-            ]
+        choose = (
+            "<p><b>Whose word is it?</b> Each list keeps the highlighted kinds of evidence: click one "
+            "to keep only it, Ctrl+click (⌘+click on a Mac) to add or drop one.</p>"
         )
+        top = [widgets.HTML(STYLE), widgets.HTML(choose), widgets.HBox([self.bases, self.voices]), self.count]
+        views = [self._figure_box, self.description, self.voice_summary, self.cell_picker, self.evidence]
+        self.widget = widgets.VBox([*top, *views, self.table, self.download])
         self.render()
 
     @property
@@ -495,7 +485,8 @@ class PositionMatrixExplorer:
         replace_options(self.cell_picker, options, chosen)
         self._figure_box.layout.display = "none" if shown.empty else None
         columns = {"actor": "actor", "issue": "issue", "stance": "stance", "positions": "positions", "bases": "basis"}
-        self.table.value = html_table(filled, columns) if len(filled) else ""
+        in_words_ = filled.assign(bases=filled["bases"].map(lambda b: ", ".join(BASIS_WORDS[x] for x in b.split(", "))))
+        self.table.value = folded(f"Show the {len(filled)} cells as a table", html_table(in_words_, columns))
         self.download.value = download_link(
             "positions.csv", positions_csv(shown), f"Download these {len(shown)} positions as CSV"
         )
@@ -548,6 +539,7 @@ class StanceOverTime:
             positions = self.dataset.positions
             on_issue = positions[positions["issue_id"] == issue].sort_values(["as_of_start", "actor_name"])
             columns = {"actor_name": "actor", "stance": "stance", "basis": "basis", "as_of": "as of", "quote": "quote"}
+            on_issue = on_issue.assign(as_of=on_issue["as_of"].map(in_words), basis=on_issue["basis"].map(BASIS_WORDS))
             self._views[issue] = (
                 build_stance_figure(self.dataset, positions, issue),
                 f"<p class='ae-description'>{esc(describe_stances(self.dataset, positions, issue))}</p>",

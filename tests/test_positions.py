@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 
 import plotly.graph_objects as go
 import pytest
@@ -11,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from article_explorer import load_dataset
+from article_explorer.actor_card import mark_names
 from article_explorer.config import DEFAULT_DATA_DIR, PROJECT_ROOT
 from article_explorer.exercises import AnswerBook
 from article_explorer.network import (
@@ -129,8 +131,11 @@ def test_network_links_come_from_events_and_claims(dataset):
     links = network_links(dataset, NetworkFilters())
     su24 = links[links["item_id"] == "su24_shootdown"]
     assert list(zip(su24["source"], su24["target"], strict=True)) == [("tur", "rus")], "initiator first"
-    from_claims = links[links["kind"] == "claim"]
+    with_author = network_links(dataset, NetworkFilters(author_links=True))
+    from_claims = with_author[with_author["kind"] == "claim"]
     assert {"rus", "blr"} <= set(from_claims.loc[from_claims["source"] == "giles", "target"])
+    assert "giles" not in set(links["source"]) | set(links["target"]), "the author's own links are left out at first"
+    assert (len(links), len(with_author)) == (66, 146)
     assert not (links["source"] == links["target"]).any()
     airbase = network_links(dataset, NetworkFilters(issue_id="rus_airbase", kinds=frozenset({"event"})))
     assert "putin_airbase_order_2015" in set(airbase["item_id"]) and "su24_shootdown" not in set(airbase["item_id"])
@@ -169,6 +174,9 @@ def apps(request):
 
 
 def pick(control, index, mask):
+    if isinstance(control.value, bool):  # a tick box
+        control.value = bool(mask & 1)
+        return
     values = [o[1] if isinstance(o, tuple) else o for o in control.options]
     if hasattr(control, "rows") and isinstance(control.value, tuple):  # a multiple choice
         control.value = tuple(v for i, v in enumerate(values) if mask >> (i % 16) & 1)
@@ -177,7 +185,7 @@ def pick(control, index, mask):
 
 
 MATRIX_CONTROLS = ["bases", "voices", "cell_picker"]
-NETWORK_CONTROLS = ["issue", "first_year", "last_year", "kinds", "actor_picker"]
+NETWORK_CONTROLS = ["issue", "first_year", "last_year", "kinds", "actor_picker", "author_links"]
 
 
 @SLOW
@@ -208,9 +216,11 @@ def test_every_network_state_gives_a_valid_view(apps, actions):
     nodes = sum(len(t["customdata"]) for t in network.plot.figure["data"] if t.get("customdata"))
     assert nodes == len(network.dataset.actors), "every actor is always drawn"
     if links.empty:
-        assert "No link matches these filters" in network.card.value
+        assert "No link matches these filters" in network.nothing.value
+        assert network._figure_box.layout.display == "none"
     else:
         assert network.table.value.count("<tr>") == len(links) + 1
+        assert network.nothing.value == "" and network._figure_box.layout.display is None
     if network.actor_picker.value:
         assert "ae-card ae-actor" in network.card.value
 
@@ -247,3 +257,115 @@ def test_exercises_check_the_view_and_the_answers(dataset):
     assert words.submit("Alexander Lukashenko").correct and not words.submit("Russia").correct
     connected = most_connected_exercise(dataset, book)
     assert connected.submit("Russia").correct and not connected.submit("Belarus").correct
+
+
+def test_the_stance_chart_title_names_the_issue(dataset, apps):
+    figure = build_stance_figure(dataset, dataset.positions, "rus_airbase")
+    assert figure["layout"]["title"]["text"] == "Stances on “Russian airbase in Belarus” over time"
+    assert figure["layout"]["annotations"][0]["text"] == "the article"
+    over_time = StanceOverTime(dataset)
+    titles = {}
+    for _, issue in over_time.issue.options:
+        over_time.issue.value = issue
+        titles[issue] = over_time.plot.figure["layout"]["title"]["text"]
+    assert titles["blr_china_ties"] == "Stances on “Belarus-China cooperation” over time"
+    assert titles["eu_sanctions_relief"] == "Stances on “EU sanctions relief for Belarus” over time"
+    matrix, stances, network = apps
+    figures = [*(stances._views[i][0] for i in stances._views), matrix.plot.figure, network.plot.figure]
+    for figure in [*figures, over_time.plot.figure]:
+        title = str((figure["layout"].get("title") or {}).get("text", ""))
+        assert "{'" not in title and "{&#x27;" not in title, title
+
+
+def test_the_stance_chart_leaves_room_for_its_top_labels_and_the_modebar(dataset):
+    layout = build_stance_figure(dataset, dataset.positions, "rus_airbase")["layout"]
+    actors = layout["yaxis"]["categoryarray"]
+    assert actors[-1] == "Russia" and layout["yaxis"]["range"][1] >= len(actors) - 1 + 0.5, "room above Russia"
+    assert (layout["title"]["x"], layout["title"]["xanchor"], layout["modebar"]["orientation"]) == (0, "left", "v")
+    assert layout["annotations"][0]["xanchor"] == "right", "'the article' stays left of the line, not under the bar"
+
+
+def test_the_actor_card_marks_whole_words_only(dataset):
+    assert mark_names("Russia’s aircraft, Russian perceptions and Russia's base", ["Russia"]) == (
+        '<mark class="ae-quote">Russia</mark>’s aircraft, Russian perceptions and '
+        '<mark class="ae-quote">Russia</mark>&#x27;s base'
+    )
+    assert mark_names("Минск и Минске", ["Минск"]) == '<mark class="ae-quote">Минск</mark> и Минске', "Unicode words"
+    card = actor_card(dataset, "rus")
+    assert '<mark class="ae-quote">Russia</mark>n' not in card and "Russian perceptions" in card
+    assert '<mark class="ae-quote">Moscow</mark>&#x27;s desired defensive perimeter' in card
+
+
+def test_the_actor_card_is_short_when_it_opens(dataset):
+    card = actor_card(dataset, "rus")
+    assert "<div class='ae-meta'>state · also called Moscow</div>" in card and "aliases" not in card
+    assert (
+        "<b>In short:</b> named in 18 sentences · in 17 events · makes 8 claims · 33 claims about it · "
+        "holds 6 positions." in card
+    )
+    assert "<summary>Show all 18 sentences (15 more)</summary>" in card
+    assert "<summary>Show all 33 claims about it (30 more)</summary>" in card
+    visible = re.sub(r"<details.*?</details>", "", card)
+    assert visible.count("<li>") == 5 * 3, "three sentences or rows of each kind, the rest folded"
+    assert "Russian airbase in Belarus” (stated by the actor, 23 April 2013)" in card
+    lukashenko = actor_card(dataset, "lukashenko")
+    assert "also called Aleksandr Lukashenko, President Lukashenko" in lukashenko
+    assert "opposes “Backing Moscow in its conflicts” (shown by an action, from 2014 onwards)" in lukashenko
+    assert "<div class='ae-meta'>international organisation</div>" in actor_card(dataset, "supreme_state_council")
+
+
+def test_the_network_is_readable_and_its_actors_easy_to_click(dataset):
+    figure = build_network_figure(dataset, network_links(dataset, NetworkFilters()))
+    nodes = [t for t in figure["data"] if t.get("customdata")]
+    arrows = [t for t in figure["data"] if t.get("marker", {}).get("symbol") == "arrow"]
+    lines = [t for t in figure["data"] if t.get("mode") == "lines"]
+    assert min(min(t["marker"]["size"]) for t in nodes) > max(max(t["marker"]["size"]) for t in arrows)
+    assert max(t["line"]["width"] for t in lines) <= 5
+    labels = [line for t in nodes for text in t["text"] for line in text.split("<br>")]
+    assert "Supreme State" in labels and "Council of Russia" in labels and max(map(len, labels)) <= 20
+    assert "(the author)" in labels
+    hovers = " ".join(h for t in nodes for h in t["hovertext"])
+    assert "(government body)" in hovers and "(international organisation)" in hovers and "_" not in hovers
+    network = ActorNetworkExplorer(dataset)
+    assert network.description.value == (
+        "<p class='ae-description'>66 links (40 from events and 26 from claims) between 21 of 23 actors. Most "
+        "connected: Russia (38), Belarus (32), Michael Carpenter (11). The author&#x27;s own claims give 80 more "
+        "links, from the centre; tick “Draw the author&#x27;s own claims” to see them.</p>"
+    )
+    network.author_links.value = True
+    assert "146 links" in network.description.value and "Keir Giles (80)" in network.description.value
+
+
+def test_the_network_says_why_nothing_matches(dataset):
+    network = ActorNetworkExplorer(dataset)
+    network.first_year.value, network.last_year.value = 2016, 2008
+    assert network.nothing.value == (
+        '<div class="ae-nothing" role="status">No link matches these filters: “From” (2016) is after “To” '
+        "(2008). Choose a From year no later than the To year.</div>"
+    )
+    assert network._figure_box.layout.display == "none" and network.table.value == ""
+    network.last_year.value = 2016
+    assert network.nothing.value == "" and network._figure_box.layout.display is None
+
+
+def test_tables_are_folded_and_speak_words_not_codes(dataset):
+    network = ActorNetworkExplorer(dataset)
+    assert network.table.value.startswith('<details class="ae-more"><summary>Show the 66 links as a table</summary>')
+    assert network.table.layout.max_height is None
+    assert "<td>from 2014 onwards: " in network.table.value and "2014/.." not in network.table.value
+    matrix = PositionMatrixExplorer(dataset)
+    assert matrix.table.value.startswith('<details class="ae-more"><summary>Show the 22 cells as a table</summary>')
+    assert "<td>shown by an action, stated by the actor</td>" in matrix.table.value
+    over_time = StanceOverTime(dataset)
+    over_time.issue.value = "support_moscow"
+    assert "<td>from 2014 onwards</td>" in over_time.table.value and "2014/.." not in over_time.table.value
+    assert "(shown by an action, from 2014 onwards)" in over_time.description.value
+    matrix.cell_picker.value = "blr|rus_airbase"
+    assert "as of October 2015 to 30 March 2016" in matrix.evidence.value
+
+
+def test_matrix_column_headers_are_short_lines(dataset):
+    layout = build_matrix_figure(dataset, position_matrix(dataset, PositionFilters()))["layout"]
+    lines = [line for text in layout["xaxis"]["ticktext"] for line in text.split("<br>")]
+    assert "European" in lines and "Union" in lines and "Lukashenko" in lines
+    assert max(map(len, lines)) <= 10 and layout["xaxis"]["autotickangles"][0] == 0
