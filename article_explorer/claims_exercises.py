@@ -1,20 +1,34 @@
 """The exercises of notebook 04: reading how the analysis argues, hedges and predicts.
 
 Every answer is computed from the dataset, so the exercises work for any article that honours
-the data contract; the notebook never shows the answer.
+the data contract; the notebook never shows the answer. Called with no arguments, each takes
+the session's dataset and answer book (:mod:`.session`).
 """
 
 from __future__ import annotations
 
 import re
 
+from . import session
 from .claims import CERTAINTIES
 from .coding import CodingWorkbench
 from .data import Dataset
 from .exercises import RIGHT, AnswerBook, ChoiceExercise, Feedback, NumberExercise, StateExercise
 
+NOTEBOOK = "04_claims_and_evidence"
+#: Words that sound like qualifiers without setting the claim's certainty: the distractors that
+#: make the hedge exercise a question of reading, not of spotting the only adverb.
+QUALIFIER_LIKE = frozenset(
+    {
+        *("main", "now", "steadfast", "fully", "just", "very", "entirely", "only", "first", "most", "still"),
+        *("already", "said", "new", "real", "clear", "significant", "major", "key", "direct", "immediately"),
+        *("rapid", "senior", "long"),
+    }
+)
 
-def most_certain_prediction_exercise(dataset: Dataset, book: AnswerBook) -> ChoiceExercise:
+
+def most_certain_prediction_exercise(dataset: Dataset | None = None, book: AnswerBook | None = None) -> ChoiceExercise:
+    dataset = session.dataset() if dataset is None else dataset
     predictions = dataset.claims[dataset.claims["claim_type"] == "prediction"]
     rank = predictions["certainty"].map(CERTAINTIES.index)
     surest = set(predictions.loc[rank == rank.min(), "paraphrase"]) if len(predictions) else set()
@@ -24,11 +38,12 @@ def most_certain_prediction_exercise(dataset: Dataset, book: AnswerBook) -> Choi
         options=sorted(predictions["paraphrase"]),
         correct=surest,
         hint="Another prediction sounds surer. Keep only 'prediction' in Type and read the ladder from the top.",
-        book=book,
+        book=book or session.answer_book(NOTEBOOK),
     )
 
 
-def possible_predictions_exercise(dataset: Dataset, book: AnswerBook) -> NumberExercise:
+def possible_predictions_exercise(dataset: Dataset | None = None, book: AnswerBook | None = None) -> NumberExercise:
+    dataset = session.dataset() if dataset is None else dataset
     claims = dataset.claims
     own_possible = claims[
         (claims["claim_type"] == "prediction") & (claims["voice"] == "own") & (claims["certainty"] == "possible")
@@ -41,32 +56,47 @@ def possible_predictions_exercise(dataset: Dataset, book: AnswerBook) -> NumberE
         "the 'possible' rung of the ladder.",
         hint_high="Fewer than that. Count only the 'possible' rung, with Type 'prediction' and Voice 'the author's "
         "own judgement'.",
-        book=book,
+        book=book or session.answer_book(NOTEBOOK),
     )
 
 
-def hedge_words_exercise(dataset: Dataset, book: AnswerBook) -> ChoiceExercise | None:
+def hedge_words_exercise(dataset: Dataset | None = None, book: AnswerBook | None = None) -> ChoiceExercise | None:
     """Which words in a quote make the claim sound only possible? ``None`` if no claim fits."""
+    dataset = session.dataset() if dataset is None else dataset
     claims = dataset.claims
     hedged = claims[(claims["certainty"] != "certain") & claims["hedge_cues"].map(len).eq(1)]
     if hedged.empty:
         return None
     claim = hedged.assign(_first=hedged["paragraphs"].map(min)).sort_values(["_first", "claim_id"]).iloc[0]
     cue = claim["hedge_cues"][0]
-    words = [w for w in re.findall(r"[\w’']+", claim["quote"]) if w.lower() not in cue.lower().split()]
-    distractors = [" ".join(words[i : i + len(cue.split())]) for i in range(0, len(words), max(1, len(words) // 3))]
-    options = sorted({cue, *[d for d in distractors if d and d != cue][:3]})
+    options = sorted({cue, *hedge_distractors(claim["quote"], cue)})
     return ChoiceExercise(
         "hedge_words",
         f"In “{claim['quote']}”, which words set how sure the claim sounds ({claim['certainty']})?",
         options=options,
         correct=cue,
         hint="Those words carry the content, not the certainty. Look for the words that say how likely it is.",
-        book=book,
+        book=book or session.answer_book(NOTEBOOK),
     )
 
 
-def coding_exercise(workbench: CodingWorkbench, book: AnswerBook, at_least: int = 2) -> StateExercise:
+def hedge_distractors(quote: str, cue: str, count: int = 3) -> list[str]:
+    """Words of ``quote`` that look most like qualifiers (but are not ``cue``), most plausible first.
+
+    >>> hedge_distractors("Carpenter has reportedly said the main focus is now steadfast support", "reportedly")
+    ['steadfast', 'said', 'main']
+    """
+    cue_words = set(cue.lower().split())
+    words = [w for w in re.findall(r"[\w’']+", quote) if w.lower() not in cue_words]
+    candidates = [w for i, w in enumerate(words) if w.islower() or i == 0]  # no names in the middle
+    score = {w: (w.lower() in QUALIFIER_LIKE) * 3 + w.lower().endswith("ly") * 2 + (len(w) >= 7) for w in candidates}
+    ranked = sorted(dict.fromkeys(candidates), key=lambda w: (-score[w], words.index(w)))
+    return ranked[:count]
+
+
+def coding_exercise(
+    workbench: CodingWorkbench | None = None, book: AnswerBook | None = None, at_least: int = 2
+) -> StateExercise:
     def check(state) -> Feedback:
         coded, compared = state
         if coded < at_least:
@@ -75,14 +105,18 @@ def coding_exercise(workbench: CodingWorkbench, book: AnswerBook, at_least: int 
             return Feedback(False, "Now press 'Compare with the dataset'.")
         return Feedback(True, RIGHT + " Read the disagreements: which of them would you defend in class?")
 
-    def state():
-        coded = sum(1 for kind, certainty in workbench.mine.values() if kind and certainty)
-        return coded, workbench.compared_with == workbench.mine
+    def state(bench: CodingWorkbench):
+        coded = sum(1 for kind, certainty in bench.mine.values() if kind and certainty)
+        return coded, bench.compared_with == bench.mine
 
     return StateExercise(
-        "coding",
+        "code_and_compare",
         f"Code at least {at_least} claims (type and certainty) and compare your coding with the dataset's.",
+        CodingWorkbench,
         read_state=state,
         check=check,
-        book=book,
+        describe=lambda s: f"{s[0]} claims coded; {'compared' if s[1] else 'not yet compared'} with the dataset",
+        explorer=workbench,
+        what="the coding workbench",
+        book=book or session.answer_book(NOTEBOOK),
     )

@@ -30,6 +30,46 @@ function plotlyReady(timeoutMs) {
   });
 }
 
+// One tool bar for every figure: no plotly logo, and no "Share chart…", which would upload the
+// chart to a cloud service. Zoom, pan, reset and "download as PNG" stay.
+const CONFIG = {
+  displaylogo: false,
+  responsive: true,
+  showSendToCloud: false,
+  showEditInChartStudio: false,
+  modeBarButtonsToRemove: ["sendChartToCloud", "sendDataToCloud", "editInChartStudio", "lasso2d", "select2d",
+    "autoScale2d", "toggleSpikelines", "hoverClosestCartesian", "hoverCompareCartesian"],
+};
+
+// In a dark theme (JupyterLab's, or Voila's with ?voila-theme=dark) the figure takes the page's
+// colours instead of a glaring white panel: its background is transparent and its text and grid
+// follow the theme. Marker colours are left as they are.
+function isDark() {
+  return document.body.dataset.jpThemeLight === "false";
+}
+function themed(layout) {
+  if (!isDark()) return layout;
+  const css = getComputedStyle(document.body);
+  const colour = (name, fallback) => (css.getPropertyValue(name) || "").trim() || fallback;
+  const text = colour("--jp-ui-font-color1", "#e0e0e0");
+  const grid = colour("--jp-border-color2", "#444");
+  const axis = (a) => Object.assign({ gridcolor: grid, zerolinecolor: grid, linecolor: grid }, a || {},
+    { color: text });
+  const out = Object.assign({}, layout, {
+    paper_bgcolor: "rgba(0,0,0,0)",
+    plot_bgcolor: "rgba(0,0,0,0)",
+    font: Object.assign({}, layout.font || {}, { color: text }),
+    legend: Object.assign({}, layout.legend || {}, { bgcolor: "rgba(0,0,0,0)", font: Object.assign({},
+      (layout.legend || {}).font || {}, { color: text }) }),
+  });
+  for (const key of Object.keys(layout)) {
+    if (/^[xy]axis\d*$/.test(key)) out[key] = axis(layout[key]);
+  }
+  if (!out.xaxis) out.xaxis = axis({});
+  if (!out.yaxis) out.yaxis = axis({});
+  return out;
+}
+
 async function render({ model, el }) {
   const div = document.createElement("div");
   div.className = "ae-plotview";
@@ -47,8 +87,8 @@ async function render({ model, el }) {
   const draw = () => {
     const figure = model.get("figure") || {};
     const base = (model.get("base") || {}).data || [];
-    const config = Object.assign({ displaylogo: false, responsive: true }, figure.config || {});
-    return Plotly.react(div, base.concat(figure.data || []), figure.layout || {}, config);
+    const config = Object.assign({}, figure.config || {}, CONFIG);
+    return Plotly.react(div, base.concat(figure.data || []), themed(figure.layout || {}), config);
   };
   await draw();
   div.on("plotly_click", (event) => {
@@ -59,11 +99,15 @@ async function render({ model, el }) {
   });
   model.on("change:figure", draw);
   model.on("change:base", draw);
+  // Redraw when the learner switches JupyterLab's theme.
+  const theme = new MutationObserver(() => draw());
+  theme.observe(document.body, { attributes: true, attributeFilter: ["data-jp-theme-light"] });
   const resize = new ResizeObserver(() => {
     if (div.offsetWidth > 0) Plotly.Plots.resize(div);
   });
   resize.observe(div);
   return () => {
+    theme.disconnect();
     resize.disconnect();
     Plotly.purge(div);
   };
@@ -76,6 +120,8 @@ export default { render };
 LOADER_CLASS = "ae-plotly-loader"
 
 _LOADER = {  # a plain dict: building it with go.Figure would cost ~0.1 s of import time
+    # no tool bar: its buttons would be invisible stops for a keyboard user
+    "config": {"displayModeBar": False, "staticPlot": True},
     "data": [{"type": "scatter", "x": [0], "y": [0], "mode": "markers", "marker": {"opacity": 0}, "hoverinfo": "skip"}],
     "layout": {
         "height": 10,

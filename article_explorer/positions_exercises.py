@@ -1,32 +1,39 @@
 """The exercises of notebook 02: reading positions, their evidence and the network.
 
 Every answer is computed from the dataset, so the exercises work for any article that honours
-the data contract; the notebook never shows the answer.
+the data contract; the notebook never shows the answer. Called with no arguments, each takes
+the session's dataset and answer book (:mod:`.session`).
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
+from . import session
 from .data import Dataset
 from .exercises import RIGHT, AnswerBook, ChoiceExercise, Feedback, NumberExercise, StateExercise
 from .network import NetworkFilters, author_id, network_links
 from .positions import PositionMatrixExplorer, most_contested_issue
+from .reader import BASIS_WORDS
+
+NOTEBOOK = "02_actors_and_positions"
 
 
-def attributed_positions_exercise(dataset: Dataset, book: AnswerBook) -> NumberExercise:
+def attributed_positions_exercise(dataset: Dataset | None = None, book: AnswerBook | None = None) -> NumberExercise:
+    dataset = session.dataset() if dataset is None else dataset
     return NumberExercise(
         "attributed_positions",
         "How many positions rest only on the author's attribution: neither stated by the actor nor shown by an action?",
         correct=int((dataset.positions["basis"] == "attributed").sum()),
         hint_low="More than that. In 'Positions', keep only 'attributed by the author' and read the count.",
         hint_high="Fewer than that. Keep only 'attributed by the author' in 'Positions' and read the count.",
-        book=book,
+        book=book or session.answer_book(NOTEBOOK),
     )
 
 
-def words_only_exercise(dataset: Dataset, book: AnswerBook) -> ChoiceExercise:
+def words_only_exercise(dataset: Dataset | None = None, book: AnswerBook | None = None) -> ChoiceExercise:
     """Whose position on the most contested issue rests only on words, never on an action?"""
+    dataset = session.dataset() if dataset is None else dataset
     issue = most_contested_issue(dataset)
     label = dataset.issues.set_index("issue_id").loc[issue, "label"]
     on_issue = dataset.positions[dataset.positions["issue_id"] == issue]
@@ -41,11 +48,13 @@ def words_only_exercise(dataset: Dataset, book: AnswerBook) -> ChoiceExercise:
             "Not this one: at least one of its positions on this issue is shown by an action. In 'Stances over "
             "time', read the label next to each marker: 'action', 'stated' or 'attributed'."
         ),
-        book=book,
+        book=book or session.answer_book(NOTEBOOK),
     )
 
 
-def attributed_cell_exercise(app: PositionMatrixExplorer, book: AnswerBook) -> StateExercise:
+def attributed_cell_exercise(
+    app: PositionMatrixExplorer | None = None, book: AnswerBook | None = None
+) -> StateExercise:
     def check(state) -> Feedback:
         bases, chosen = state
         if set(bases) != {"attributed"}:
@@ -57,16 +66,33 @@ def attributed_cell_exercise(app: PositionMatrixExplorer, book: AnswerBook) -> S
             RIGHT + " Read the quote: these are the author's words about what the actor wants, not the actor's own.",
         )
 
-    return StateExercise(
+    def describe(state) -> str:
+        bases, chosen = state
+        kept = ", ".join(BASIS_WORDS.get(b, b) for b in sorted(bases)) or "none"
+        if chosen is None:
+            return f"positions kept: {kept}; no cell opened"
+        dataset = exercise.explorer.dataset
+        actor = dict(zip(dataset.actors["actor_id"], dataset.actors["name"], strict=True)).get(chosen[0], chosen[0])
+        issue = dict(zip(dataset.issues["issue_id"], dataset.issues["label"], strict=True)).get(chosen[1], chosen[1])
+        return f"positions kept: {kept}; cell opened: {actor} on “{issue}”"
+
+    exercise = StateExercise(
         "attributed_cell",
         "Show only the positions attributed by the author, then open the evidence of one of the cells left.",
-        read_state=lambda: (app.bases.value, app.chosen),
+        PositionMatrixExplorer,
+        read_state=lambda explorer: (explorer.bases.value, explorer.chosen),
         check=check,
-        book=book,
+        describe=describe,
+        controls=lambda explorer: [explorer.bases, explorer.cell_picker],
+        explorer=app,
+        what="the position matrix",
+        book=book or session.answer_book(NOTEBOOK),
     )
+    return exercise
 
 
-def most_connected_exercise(dataset: Dataset, book: AnswerBook) -> ChoiceExercise:
+def most_connected_exercise(dataset: Dataset | None = None, book: AnswerBook | None = None) -> ChoiceExercise:
+    dataset = session.dataset() if dataset is None else dataset
     links = network_links(dataset, NetworkFilters())
     author = author_id(dataset)
     ends = pd.concat([links["source"], links["target"]])
@@ -81,5 +107,5 @@ def most_connected_exercise(dataset: Dataset, book: AnswerBook) -> ChoiceExercis
         options=options,
         correct=top,
         hint="Not the most. The sentence under the network names the most connected actors, with their counts.",
-        book=book,
+        book=book or session.answer_book(NOTEBOOK),
     )

@@ -18,18 +18,36 @@ from IPython.display import display
 
 from .controls import NO_CHOICE
 from .data import Dataset
+from .edtf import in_words
 from .plotview import plot_view
-from .rendering import esc, highlight, link, nothing_matches
+from .rendering import esc, highlight, link, nothing_matches, words
+from .style import STYLE
 
 #: Symbol and colour for each kind of mark: shape carries the meaning, colour only repeats it.
 #: Colours are from the Okabe-Ito palette, which colour-blind readers can tell apart.
+#: Claims are marked by certainty with the glyphs the claims chart uses (● ◆ ▲ ✕), so a learner
+#: meets one set in every notebook.
 MARKS = {
-    "event": ("◆", "#0072B2", "event"),
+    "event": ("■", "#0072B2", "event"),
     "certain": ("●", "#D55E00", "claim stated as certain"),
-    "probable": ("◕", "#E69F00", "claim stated as probable"),
-    "possible": ("◑", "#009E73", "claim stated as possible"),
-    "uncertain": ("○", "#CC79A7", "claim stated as uncertain"),
-    "position": ("▲", "#56B4E9", "position"),
+    "probable": ("◆", "#E69F00", "claim stated as probable"),
+    "possible": ("▲", "#009E73", "claim stated as possible"),
+    "uncertain": ("✕", "#CC79A7", "claim stated as uncertain"),
+    "position": ("✦", "#56B4E9", "position"),
+}
+#: How an event's date precision reads on screen.
+PRECISION_WORDS = {
+    "day": "exact day",
+    "month": "known to the month",
+    "year": "known to the year",
+    "range": "a period",
+    "ongoing": "still going on",
+}
+#: How a position's basis reads on screen.
+BASIS_WORDS = {
+    "stated": "stated by the actor",
+    "action": "shown by an action",
+    "attributed": "attributed by the author",
 }
 CLAIM_TYPE_COLOURS = {
     "report": "#56B4E9",
@@ -38,21 +56,6 @@ CLAIM_TYPE_COLOURS = {
     "prediction": "#D55E00",
     "prescription": "#009E73",
 }
-STYLE = """<style>
-.ae-article p {margin: 0 0 .7em 0; line-height: 1.55;}
-.ae-article .ae-pnum {color: #555; font-size: .8em; margin-right: .4em;}
-.ae-sentence.ae-selected {background: #fff3b0; outline: 2px solid #8a6d00; border-radius: 2px;}
-.ae-marks {font-size: .85em; white-space: nowrap; margin: 0 .2em;}
-.ae-article h4 {margin: .8em 0 .3em 0;}
-.ae-card {border-left: 4px solid #0072B2; padding: 2px 8px; margin: 6px 0;}
-.ae-card.ae-claim {border-left-color: #D55E00;}
-.ae-card.ae-position {border-left-color: #56B4E9;}
-.ae-card .ae-meta {color: #333; font-size: .9em;}
-mark.ae-cue {background: #ffd27f; font-weight: bold;}
-mark.ae-quote {background: #cfe8ff;}
-.ae-nothing {padding: 6px; background: #f4f4f4; border: 1px dashed #999;}
-.ae-right {color: #00603a;} .ae-hint {color: #8a3b00;}
-</style>"""
 
 
 @dataclass(frozen=True)
@@ -130,7 +133,8 @@ def _source_link(dataset: Dataset, source_id: str) -> str:
 
 def _date_line(dataset: Dataset, event: pd.Series) -> str:
     basis = {"article": "the article", "context": "an outside source", "inferred": "inference"}[event["date_basis"]]
-    text = f"{esc(event['date'])} ({esc(event['precision'])} precision; date from {basis}"
+    precision = PRECISION_WORDS.get(event["precision"], event["precision"])
+    text = f"{esc(in_words(event['date']))} ({esc(precision)}; date from {basis}"
     if event["date_source_id"]:
         text += f": {_source_link(dataset, event['date_source_id'])}"
     return text + ")"
@@ -143,7 +147,7 @@ def event_card(dataset: Dataset, event: pd.Series, detailed: bool = False, hinds
     outcome = ""
     if event["outcome"] and hindsight:
         outcome = (
-            f"<div class='ae-meta'><b>Later:</b> {esc(event['outcome'])} ({esc(event['outcome_date'])}; "
+            f"<div class='ae-later'>Later: {esc(event['outcome'])} ({esc(in_words(event['outcome_date']))}; "
             f"{_source_link(dataset, event['outcome_source_id'])})</div>"
         )
     details = ""
@@ -155,7 +159,8 @@ def event_card(dataset: Dataset, event: pd.Series, detailed: bool = False, hinds
         )
     return (
         f'<div class="ae-card ae-event"><b>{MARKS["event"][0]} Event:</b> {esc(event["headline"])}'
-        f"<div class='ae-meta'>{esc(event['category'])} · {esc(event['status'])} · {_date_line(dataset, event)}</div>"
+        f"<div class='ae-meta'>{esc(words(event['category']))} · {esc(event['status'])} · "
+        f"{_date_line(dataset, event)}</div>"
         f"{details}<div>“{esc(event['quote'])}” <span class='ae-meta'>({paragraphs})</span></div>{outcome}</div>"
     )
 
@@ -178,7 +183,8 @@ def position_card(dataset: Dataset, position: pd.Series) -> str:
     return (
         f'<div class="ae-card ae-position"><b>{MARKS["position"][0]} Position:</b> {esc(position["actor_name"])} '
         f"<b>{esc(position['stance'])}</b> — {esc(position['issue_label'])}"
-        f"<div class='ae-meta'>basis: {esc(position['basis'])} · as of {esc(position['as_of'])}</div>"
+        f"<div class='ae-meta'>basis: {esc(BASIS_WORDS.get(position['basis'], position['basis']))} · "
+        f"as of {esc(in_words(position['as_of']))}</div>"
         f"<div>“{esc(position['quote'])}”</div></div>"
     )
 

@@ -29,6 +29,15 @@ def esc(value: object) -> str:
     return html.escape("" if value is None else str(value), quote=True)
 
 
+def words(code: object) -> str:
+    """A vocabulary code as words on screen: ``human_rights`` reads "human rights".
+
+    >>> words("human_rights")
+    'human rights'
+    """
+    return str(code).replace("_", " ")
+
+
 def link(url: str, text: str) -> str:
     """An external link that opens in a new tab; only http(s) addresses become links."""
     if not url.startswith(("http://", "https://")):
@@ -83,8 +92,13 @@ def nothing_matches(message: str) -> str:
 
 
 def download_link(filename: str, text: str, label: str) -> str:
-    """An HTML link, styled as a button, that downloads ``text`` as a UTF-8 file."""
-    payload = base64.b64encode(text.encode("utf-8")).decode("ascii")
+    """An HTML link, styled as a button, that downloads ``text`` as a UTF-8 file.
+
+    The file starts with a byte-order mark, so that spreadsheet programs (Excel on Windows
+    among them) read its curly quotes and accents as UTF-8; Python's ``utf-8-sig`` codec and
+    pandas read it back unchanged.
+    """
+    payload = base64.b64encode(("\ufeff" + text).encode("utf-8")).decode("ascii")
     return (
         f'<a class="ae-download" download="{esc(filename)}" href="data:text/csv;base64,{payload}" '
         'style="display:inline-block;padding:6px 12px;border:1px solid #0072B2;border-radius:4px;'

@@ -6,12 +6,16 @@ honours the data contract; the notebook never shows the answer.
 
 from __future__ import annotations
 
+from . import session
 from .data import Dataset
 from .exercises import RIGHT, AnswerBook, Feedback, NumberExercise, StateExercise
 from .reader import ArticleReader
 
+NOTEBOOK = "00_start_here"
 
-def body_paragraphs_exercise(dataset: Dataset, book: AnswerBook) -> NumberExercise:
+
+def body_paragraphs_exercise(dataset: Dataset | None = None, book: AnswerBook | None = None) -> NumberExercise:
+    dataset = session.dataset() if dataset is None else dataset
     body = dataset.sentences[dataset.sentences["part"] == "body"]
     return NumberExercise(
         "body_paragraphs",
@@ -23,7 +27,8 @@ def body_paragraphs_exercise(dataset: Dataset, book: AnswerBook) -> NumberExerci
     )
 
 
-def predictions_exercise(dataset: Dataset, book: AnswerBook) -> NumberExercise:
+def predictions_exercise(dataset: Dataset | None = None, book: AnswerBook | None = None) -> NumberExercise:
+    dataset = session.dataset() if dataset is None else dataset
     predictions = dataset.claims[dataset.claims["claim_type"] == "prediction"].explode("paragraphs")
     counts = predictions["paragraphs"].value_counts()
     busiest = {int(p) for p, n in counts.items() if n == counts.max()} if len(counts) else {0}
@@ -37,29 +42,42 @@ def predictions_exercise(dataset: Dataset, book: AnswerBook) -> NumberExercise:
     )
 
 
-def prediction_sentence_exercise(dataset: Dataset, reader: ArticleReader, book: AnswerBook) -> StateExercise:
+def prediction_sentence_exercise(
+    dataset: Dataset | None = None, reader: ArticleReader | None = None, book: AnswerBook | None = None
+) -> StateExercise:
+    dataset = session.dataset() if dataset is None else dataset
     predicting = {
         sentence_id
         for sentence_ids, kind in zip(dataset.claims["sentence_ids"], dataset.claims["claim_type"], strict=True)
         if kind == "prediction"
         for sentence_id in sentence_ids
     }
+    texts = dict(zip(dataset.sentences["sentence_id"], dataset.sentences["text"], strict=True))
 
     def check(sentence_id: str | None) -> Feedback:
         if sentence_id in predicting:
             return Feedback(True, RIGHT + " The card below the reader shows the prediction and its hedge words.")
-        if sentence_id is None:
+        if not sentence_id:
             return Feedback(False, "Choose a sentence in the reader first.")
         return Feedback(
             False,
-            f"Sentence {sentence_id} has no prediction coded. Look for words about what may or will happen, "
+            "No prediction is coded from this sentence. Look for words about what may or will happen, "
             "and check the cards under the reader for 'Claim (prediction)'.",
         )
+
+    def describe(sentence_id: str) -> str:
+        text = texts.get(sentence_id, "")
+        return f"sentence {sentence_id}: “{text[:80]}{'…' if len(text) > 80 else ''}”"
 
     return StateExercise(
         "prediction_sentence",
         "In the reader, choose a sentence from which a prediction was coded, then press 'Check my view'.",
-        read_state=lambda: reader.sentence_picker.value,
+        ArticleReader,
+        read_state=lambda explorer: explorer.sentence_picker.value,
         check=check,
-        book=book,
+        describe=describe,
+        controls=lambda explorer: [explorer.sentence_picker],
+        explorer=reader,
+        what="the article reader",
+        book=book or session.answer_book(NOTEBOOK),
     )

@@ -1,15 +1,22 @@
-"""The exercises of notebook 01: reading the timeline. Answers are computed from the dataset."""
+"""The exercises of notebook 01: reading the timeline. Answers are computed from the dataset.
+
+Each function can be called with no arguments from a notebook cell: it takes the session's
+dataset and answer book (:mod:`.session`), and a state exercise checks the newest timeline.
+"""
 
 from __future__ import annotations
 
+from . import session
 from .data import Dataset
 from .exercises import RIGHT, AnswerBook, Feedback, NumberExercise, StateExercise
-from .timeline import TimelineExplorer
+from .timeline import TimelineExplorer, TimelineFilters
 
+NOTEBOOK = "01_timeline"
 FUTURE = frozenset({"anticipated", "hypothetical"})
 
 
-def outside_dates_exercise(dataset: Dataset, book: AnswerBook) -> NumberExercise:
+def outside_dates_exercise(dataset: Dataset | None = None, book: AnswerBook | None = None) -> NumberExercise:
+    dataset = session.dataset() if dataset is None else dataset
     return NumberExercise(
         "outside_dates",
         "How many events have a date that does not come from the article itself "
@@ -17,56 +24,79 @@ def outside_dates_exercise(dataset: Dataset, book: AnswerBook) -> NumberExercise
         correct=int((dataset.events["date_basis"] != "article").sum()),
         hint_low="More than that. Use the 'Date from' list: keep only 'context' and 'inferred' and read the count.",
         hint_high="Fewer than that. Keep only 'context' and 'inferred' in the 'Date from' list and read the count.",
-        book=book,
+        book=book or session.answer_book(NOTEBOOK),
     )
 
 
-def vague_dates_exercise(dataset: Dataset, book: AnswerBook) -> NumberExercise:
+def vague_dates_exercise(dataset: Dataset | None = None, book: AnswerBook | None = None) -> NumberExercise:
+    dataset = session.dataset() if dataset is None else dataset
     return NumberExercise(
         "vague_dates",
         "How many events are dated only to a month or to a year (drawn as faint spans)?",
         correct=int(dataset.events["precision"].isin(["month", "year"]).sum()),
         hint_low="Look again: count every faint span, and check the 'precision' column of the table.",
         hint_high="Too many: ranges (solid bars) and ongoing bars are not month or year dates.",
-        book=book,
+        book=book or session.answer_book(NOTEBOOK),
     )
 
 
-def future_events_exercise(app: TimelineExplorer, book: AnswerBook) -> StateExercise:
-    present = FUTURE & set(app.dataset.events["status"])
+def describe_filters(filters: TimelineFilters) -> str:
+    """The part of the timeline's state that the future-events exercise checks, in words."""
+    statuses = ", ".join(sorted(filters.statuses or ())) or "none"
+    return f"statuses kept: {statuses}; categories kept: {len(filters.categories or ())}"
 
-    def check(filters) -> Feedback:
-        if set(filters.statuses) == present and filters.categories == frozenset(app.categories.options):
+
+def future_events_exercise(app: TimelineExplorer | None = None, book: AnswerBook | None = None) -> StateExercise:
+    def check(filters: TimelineFilters) -> Feedback:
+        explorer = exercise.explorer
+        present = FUTURE & set(explorer.dataset.events["status"])
+        if set(filters.statuses) == present and filters.categories == frozenset(explorer.categories.options):
             return Feedback(True, RIGHT + " These are the events the author could only expect or imagine.")
         if set(filters.statuses) - present:
             return Feedback(False, "Some of the statuses you kept describe things that had already happened.")
-        return Feedback(False, "Use the 'Status' list (hold Ctrl or Shift to choose several) and keep every category.")
+        return Feedback(False, "Use the 'Status' list (hold Ctrl or ⌘ to choose several) and keep every category.")
 
-    return StateExercise(
+    exercise = StateExercise(
         "future_events",
         "Set the filters so that the timeline shows only the events that were still to come, or only "
         "imagined, when the article was written. Then press 'Check my view'.",
-        read_state=lambda: app.filters,
+        TimelineExplorer,
+        read_state=lambda explorer: explorer.filters,
         check=check,
-        book=book,
+        describe=describe_filters,
+        controls=lambda explorer: [explorer.statuses],
+        explorer=app,
+        what="the timeline",
+        book=book or session.answer_book(NOTEBOOK),
     )
+    return exercise
 
 
-def hindsight_exercise(app: TimelineExplorer, book: AnswerBook) -> StateExercise:
-    with_outcome = set(app.dataset.events.loc[app.dataset.events["outcome"] != "", "event_id"])
+def hindsight_exercise(app: TimelineExplorer | None = None, book: AnswerBook | None = None) -> StateExercise:
+    def headline(event_id: str) -> str:
+        events = exercise.explorer.dataset.events
+        match = events.loc[events["event_id"] == event_id, "headline"]
+        return match.iloc[0] if len(match) else "none"
 
     def check(state) -> Feedback:
         hindsight, event_id = state
+        events = exercise.explorer.dataset.events
         if not hindsight:
             return Feedback(False, "First tick 'Show what happened later (hindsight)'.")
-        if event_id in with_outcome:
+        if event_id in set(events.loc[events["outcome"] != "", "event_id"]):
             return Feedback(True, RIGHT + " Its card now says what happened later, with the date and the source.")
-        return Feedback(False, "Choose an event marked with a black star on the timeline: those have a known outcome.")
+        return Feedback(False, "Choose an event marked with a star on the timeline: those have a known outcome.")
 
-    return StateExercise(
+    exercise = StateExercise(
         "hindsight_outcome",
         "Turn hindsight on, then choose (on the chart or in the list) an event whose outcome is known.",
-        read_state=lambda: (app.hindsight.value, app.event_picker.value),
+        TimelineExplorer,
+        read_state=lambda explorer: (explorer.hindsight.value, explorer.event_picker.value),
         check=check,
-        book=book,
+        describe=lambda state: f"hindsight {'on' if state[0] else 'off'}; event chosen: {headline(state[1])}",
+        controls=lambda explorer: [explorer.hindsight, explorer.event_picker],
+        explorer=app,
+        what="the timeline",
+        book=book or session.answer_book(NOTEBOOK),
     )
+    return exercise

@@ -1,0 +1,70 @@
+"""What one kernel session holds for the notebooks: the dataset, the answer books, the explorers.
+
+A learner runs cells out of order, runs a cell twice, restarts the kernel and runs only the
+last cell. So no notebook cell relies on a name that another cell made: each cell imports what
+it uses and asks this module for the session's state.
+
+* :func:`dataset` loads the dataset once per session (and per folder);
+* :func:`answer_book` gives the one :class:`~.exercises.AnswerBook` of a notebook;
+* explorers :func:`register` themselves when they are made, so an exercise that checks "the
+  timeline" checks the one the learner sees — the newest — not one that a re-run cell replaced.
+
+>>> class Demo: pass
+>>> first, second = Demo(), Demo()
+>>> register(first); register(second)
+>>> latest(Demo) is second
+True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from .config import data_dir
+
+if TYPE_CHECKING:
+    from .data import Dataset
+    from .exercises import AnswerBook
+
+_datasets: dict[str, Dataset] = {}
+_books: dict[str, AnswerBook] = {}
+_explorers: dict[type, Any] = {}
+_listeners: dict[type, list[Callable[[Any], None]]] = {}
+
+
+def dataset() -> Dataset:
+    """The session's dataset (from ``$ARTICLE_DATA_DIR`` or the repository's ``data/``), loaded once."""
+    from .data import load_dataset
+
+    folder = str(data_dir())
+    if folder not in _datasets:
+        _datasets[folder] = load_dataset(folder)
+    return _datasets[folder]
+
+
+def answer_book(notebook: str) -> AnswerBook:
+    """The answer book of ``notebook`` for this session; made on first use."""
+    from .exercises import AnswerBook
+
+    if notebook not in _books:
+        _books[notebook] = AnswerBook(notebook)
+    return _books[notebook]
+
+
+def register(explorer: object) -> None:
+    """Make ``explorer`` the newest of its kind, and tell whoever watches that kind."""
+    kind = type(explorer)
+    _explorers[kind] = explorer
+    for listener in _listeners.get(kind, []):
+        listener(explorer)
+
+
+def latest(kind: type) -> Any | None:
+    """The newest explorer of ``kind`` made in this session, or ``None``."""
+    return _explorers.get(kind)
+
+
+def watch(kind: type, listener: Callable[[Any], None]) -> None:
+    """Call ``listener(explorer)`` whenever a new explorer of ``kind`` is made."""
+    _listeners.setdefault(kind, []).append(listener)
