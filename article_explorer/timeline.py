@@ -25,6 +25,19 @@ from .edtf import parse_edtf
 from .plotview import plot_view
 from .reader import STYLE, event_card
 from .rendering import date_line, download_link, esc, html_table, nothing_matches
+from .timeline_layout import (
+    SLOT_STEP,
+    STAR_COLOUR,
+    date_axis,
+    day_month_year,
+    lane_centres,
+    lane_label,
+    legend_key,
+    spread_in_lanes,
+    visible_days,
+    words,
+    year_breaks,
+)
 
 LANES = ("category", "actor")
 STATUS_SYMBOLS = {"past": "circle", "ongoing": "diamond", "anticipated": "circle-open", "hypothetical": "diamond-open"}
@@ -93,26 +106,48 @@ def _lanes_of(event: pd.Series, lanes: str, actor_names: dict[str, str]) -> list
     return [event["category"]]
 
 
+def _position(event: pd.Series, left_edge: pd.Timestamp) -> pd.Timestamp:
+    return event["date_start"] if pd.notna(event["date_start"]) else left_edge
+
+
 def build_timeline_figure(dataset: Dataset, filters: TimelineFilters, selected_event: str | None = None) -> go.Figure:
-    """The timeline of the events that pass ``filters``; ``selected_event`` is ringed."""
+    """The timeline of the events that pass ``filters``; ``selected_event`` is ringed.
+
+    Lanes are numbered from the top (their names are the tick labels); events of one lane at
+    (nearly) the same date are spread a little up and down, so that every event shown can be
+    seen; runs of empty years are cut out of the date axis, and marked."""
     events = filter_events(dataset, filters)
     published = pd.Timestamp(article_date(dataset))
     actor_names = dict(zip(dataset.actors["actor_id"], dataset.actors["name"], strict=True))
     sources = dict(zip(dataset.sources["source_id"], dataset.sources["title"], strict=True))
+    later = events[events["outcome"] != ""] if filters.hindsight else events.iloc[:0]
+    outcome_day = {e["event_id"]: pd.Timestamp(parse_edtf(e["outcome_date"]).earliest) for _, e in later.iterrows()}
+    first = events["date_start"].min() if len(events) and events["date_start"].notna().any() else published
+    left_edge = pd.Timestamp(first.year, 1, 1) - pd.Timedelta(days=60)
     right_edge = max(
         [published + pd.Timedelta(days=240)]
-        + [d for d in events["date_end"].dropna()]
-        + (
-            [pd.Timestamp(parse_edtf(d).earliest) for d in events.loc[events["outcome_date"] != "", "outcome_date"]]
-            if filters.hindsight
-            else []
-        )
+        + [d + pd.Timedelta(days=60) for d in events["date_end"].dropna()]
+        + [d + pd.Timedelta(days=120) for d in outcome_day.values()]  # room for the last star
     )
-    left_edge = (events["date_start"].min() if len(events) else published) - pd.Timedelta(days=180)
-    lanes = sorted({lane for _, e in events.iterrows() for lane in _lanes_of(e, filters.lanes, actor_names)})
+    breaks = year_breaks([*events["date_start"], *events["date_end"], *outcome_day.values(), published])
+    xaxis, break_shapes, break_labels = date_axis(left_edge, right_edge, breaks)
+    near_days = visible_days(left_edge, right_edge, breaks) / 45
+    lane_of = {e["event_id"]: _lanes_of(e, filters.lanes, actor_names) for _, e in events.iterrows()}
+    lanes = sorted({lane for names in lane_of.values() for lane in names}, key=str.lower)
+    row = {lane: i for i, lane in enumerate(lanes)}
     colour = {
         category: COLOURS[i % len(COLOURS)] for i, category in enumerate(sorted(dataset.events["category"].unique()))
     }
+    # Every marker (an event in a lane, or its later outcome), spread within its lane.
+    marks = [
+        (e["event_id"], lane, _position(e, left_edge)) for _, e in events.iterrows() for lane in lane_of[e["event_id"]]
+    ]
+    stars = [(event_id, lane, day) for event_id, day in outcome_day.items() for lane in lane_of[event_id]]
+    slots = spread_in_lanes([(row[lane], day) for _, lane, day in marks + stars], near_days)
+    centres, lanes_tall = lane_centres(len(lanes), [(row[m[1]], s) for m, s in zip(marks + stars, slots, strict=True)])
+    y = [centres[row[lane]] + slot * SLOT_STEP for (_, lane, _), slot in zip(marks + stars, slots, strict=True)]
+    at = {(e, lane): y_ for (e, lane, _), y_ in zip(marks, y, strict=False)}
+    star_at = {(e, lane): y_ for (e, lane, _), y_ in zip(stars, y[len(marks) :], strict=True)}
     traces: list[dict] = []
     segments: dict[str, dict[str, list]] = {
         name: {"x": [], "y": [], "customdata": [], "text": []} for name in STYLE_OF_PRECISION
@@ -120,20 +155,21 @@ def build_timeline_figure(dataset: Dataset, filters: TimelineFilters, selected_e
     points: dict[str, dict[str, list]] = {}
     for _, event in events.iterrows():
         shape = _shape_of(event)
-        hover = f"{esc(event['headline'])}<br>{esc(event['date'])} ({esc(event['precision'])}; {esc(event['status'])})"
-        start = event["date_start"] if pd.notna(event["date_start"]) else left_edge
+        when = f"{esc(words(event['date']))} ({esc(event['precision'])}; {esc(event['status'])})"
+        hover = f"{esc(event['headline'])}<br>{when}"
+        start = _position(event, left_edge)
         end = event["date_end"] if pd.notna(event["date_end"]) else right_edge
-        for lane in _lanes_of(event, filters.lanes, actor_names):
+        for lane in lane_of[event["event_id"]]:
+            y_lane = at[event["event_id"], lane]
             if shape != "point":
                 segment = segments[shape]
                 segment["x"] += [start, end, None]
-                segment["y"] += [lane, lane, None]
+                segment["y"] += [y_lane, y_lane, None]
                 segment["customdata"] += [event["event_id"]] * 3
                 segment["text"] += [hover] * 3
-            key = event["status"]
-            bucket = points.setdefault(key, {"x": [], "y": [], "customdata": [], "text": [], "color": []})
-            bucket["x"].append(start if shape != "point" else event["date_start"])
-            bucket["y"].append(lane)
+            bucket = points.setdefault(event["status"], {"x": [], "y": [], "customdata": [], "text": [], "color": []})
+            bucket["x"].append(start)
+            bucket["y"].append(y_lane)
             bucket["customdata"].append(event["event_id"])
             bucket["text"].append(hover)
             bucket["color"].append(colour[event["category"]])
@@ -154,13 +190,12 @@ def build_timeline_figure(dataset: Dataset, filters: TimelineFilters, selected_e
     for status, bucket in points.items():
         traces.append(
             dict(
+                **{k: v for k, v in bucket.items() if k != "color"},
                 type="scatter",
-                x=bucket["x"],
-                y=bucket["y"],
-                customdata=bucket["customdata"],
-                text=bucket["text"],
                 mode="markers",
                 name=f"{status} (as seen on the article's date)",
+                legendgroup=f"status:{status}",
+                showlegend=False,  # the key below shows its shape in grey: the colour is the category's
                 marker={
                     "symbol": STATUS_SYMBOLS[status],
                     "size": 12,
@@ -170,65 +205,76 @@ def build_timeline_figure(dataset: Dataset, filters: TimelineFilters, selected_e
                 hovertemplate="%{text}<extra></extra>",
             )
         )
-    if filters.hindsight:
-        later = events[events["outcome"] != ""]
-        if len(later):
-            xs, ys, texts, ids = [], [], [], []
-            for _, event in later.iterrows():
-                when = pd.Timestamp(parse_edtf(event["outcome_date"]).earliest)
-                for lane in _lanes_of(event, filters.lanes, actor_names):
-                    xs.append(when)
-                    ys.append(lane)
-                    source = sources.get(event["outcome_source_id"], "")
-                    texts.append(
-                        f"Later ({esc(event['outcome_date'])}): {esc(event['outcome'])}<br>source: {esc(source)}"
-                    )
-                    ids.append(event["event_id"])
-            traces.append(
-                dict(
-                    type="scatter",
-                    x=xs,
-                    y=ys,
-                    customdata=ids,
-                    text=texts,
-                    mode="markers",
-                    name="what happened later (hindsight)",
-                    marker={"symbol": "star", "size": 14, "color": "#000"},
-                    hovertemplate="%{text}<extra></extra>",
+    if len(later):
+        xs, ys, texts, ids = [], [], [], []
+        for _, event in later.iterrows():
+            source = sources.get(event["outcome_source_id"], "")
+            for lane in lane_of[event["event_id"]]:
+                xs.append(outcome_day[event["event_id"]])
+                ys.append(star_at[event["event_id"], lane])
+                texts.append(
+                    f"Later ({esc(words(event['outcome_date']))}): {esc(event['outcome'])}<br>source: {esc(source)}"
                 )
-            )
-    if selected_event is not None and selected_event in set(events["event_id"]):
-        chosen = events[events["event_id"] == selected_event].iloc[0]
-        chosen_lanes = _lanes_of(chosen, filters.lanes, actor_names)
-        chosen_start = chosen["date_start"] if pd.notna(chosen["date_start"]) else left_edge
+                ids.append(event["event_id"])
         traces.append(
             dict(
                 type="scatter",
-                x=[chosen_start] * len(chosen_lanes),
-                y=chosen_lanes,
+                x=xs,
+                y=ys,
+                customdata=ids,
+                text=texts,
+                mode="markers",
+                name="what happened later (hindsight)",
+                marker={"symbol": "star", "size": 16, "color": STAR_COLOUR, "line": {"width": 1, "color": "#2b0a4d"}},
+                hovertemplate="%{text}<extra></extra>",
+            )
+        )
+    shown_statuses = [s for s in STATUS_SYMBOLS if s in points]
+    shown_categories = {c: colour[c] for c in sorted(set(events["category"]))}
+    traces += legend_key(STATUS_SYMBOLS, shown_statuses, shown_categories)
+    if selected_event is not None and selected_event in lane_of:
+        chosen = events[events["event_id"] == selected_event].iloc[0]
+        chosen_lanes = lane_of[selected_event]
+        traces.append(
+            dict(
+                type="scatter",
+                x=[_position(chosen, left_edge)] * len(chosen_lanes),
+                y=[at[selected_event, lane] for lane in chosen_lanes],
                 mode="markers",
                 name="chosen event",
                 marker={"symbol": "circle-open", "size": 24, "color": "#000", "line": {"width": 3}},
                 hoverinfo="skip",
             )
         )
-    line, label = date_line(published, f"the author writes here ({published:%-d %b %Y})")
+    line, label = date_line(published, f"the author writes here ({day_month_year(published)})")
     layout = dict(
-        title={"text": "The article's events in time"},
+        title={"text": "The article's events in time", "x": 0, "xanchor": "left", "font": {"size": 15}},
         template="none",
-        height=max(340, 90 + 36 * len(lanes)),
-        margin={"l": 150, "r": 20, "t": 50, "b": 40},
-        xaxis={"type": "date", "range": [left_edge, right_edge]},
+        height=round(max(240, 60 + 38 * lanes_tall)) + 150,  # the lanes, and the legend under them
+        margin={"l": 10, "r": 16, "t": 40, "b": 10},
+        xaxis=xaxis,
         yaxis={
-            "type": "category",
-            "categoryorder": "array",
-            "categoryarray": lanes[::-1],
-            "range": [-0.7, len(lanes) - 0.3],  # half a lane of room above and below
+            "tickvals": centres,
+            "ticktext": [lane_label(lane) for lane in lanes],
+            "range": [lanes_tall + 0.1, -0.55],  # the first lane on top, under the article date's label
+            "automargin": True,  # long lane names push the plot right, never off the left edge
+            "showgrid": True,
+            "zeroline": False,
             "title": {"text": ""},
         },
-        legend={"x": 1.01, "xanchor": "left", "y": 1, "yanchor": "top", "font": {"size": 11}},
-        shapes=[line],
-        annotations=[label],
+        legend={
+            "orientation": "h",  # under the plot: on a narrow screen the plot keeps its width
+            "x": 0,
+            "xanchor": "left",
+            "xref": "container",
+            "y": 0,
+            "yanchor": "bottom",
+            "yref": "container",  # at the bottom of the figure, under the axis; the plot makes room
+            "font": {"size": 11},
+            "title": {"text": "Shape = status on the article's date; colour = category", "side": "top"},
+        },
+        shapes=[line, *break_shapes],
+        annotations=[label, *break_labels],
     )
     return go.Figure(data=traces, layout=layout, _validate=False)
 
@@ -246,7 +292,7 @@ def describe_timeline(dataset: Dataset, shown: pd.DataFrame, filters: TimelineFi
     first, last = shown["date_start"].min(), shown["date_start"].max()
     text = (
         f"Showing {len(shown)} of {total} events ({parts}), starting between {first:%Y} and {last:%Y}; "
-        f"the article was written on {article_date(dataset):%-d %B %Y}."
+        f"the article was written on {words(article_date(dataset).isoformat())}."
     )
     if filters.hindsight:
         text += f" Hindsight is on: {int((shown['outcome'] != '').sum())} shown events have a known outcome."
@@ -254,10 +300,12 @@ def describe_timeline(dataset: Dataset, shown: pd.DataFrame, filters: TimelineFi
 
 
 def events_csv(shown: pd.DataFrame) -> str:
-    """The shown events as CSV, lists joined with '|' as in the dataset."""
+    """The shown events as CSV, lists joined with '|' as in the dataset; the EDTF date is kept as
+    data, and also given in words."""
     columns = [
         "event_id",
         "date",
+        "date_in_words",
         "precision",
         "date_basis",
         "headline",
@@ -268,7 +316,7 @@ def events_csv(shown: pd.DataFrame) -> str:
         "quote",
         "outcome",
     ]
-    out = shown[columns].copy()
+    out = shown.assign(date_in_words=shown["date"].map(words))[columns].copy()
     out["actor_ids"] = out["actor_ids"].map("|".join)
     return out.to_csv(index=False, lineterminator="\n")
 
@@ -284,13 +332,18 @@ class TimelineExplorer:
         self.lanes = widgets.ToggleButtons(
             options=[("by category", "category"), ("by actor", "actor")], description="Lanes"
         )
+        self.lanes.style.description_width = "initial"
+        self.lanes.style.button_width = "7.5em"
         self.hindsight = widgets.Checkbox(value=False, description="Show what happened later (hindsight)", indent=False)
-        self.first_year = widgets.Dropdown(options=years, value=years[0], description="From")
-        self.last_year = widgets.Dropdown(options=years, value=years[-1], description="To")
+        compact = dict(layout=widgets.Layout(width="8.5em"), style={"description_width": "initial"})
+        self.first_year = widgets.Dropdown(options=years, value=years[0], description="From", **compact)
+        self.last_year = widgets.Dropdown(options=years, value=years[-1], description="To", **compact)
         used_actors = sorted({a for ids in events["actor_ids"] for a in ids})
         names = dict(zip(dataset.actors["actor_id"], dataset.actors["name"], strict=True))
-        self.actors = multi_select("Actors", sorted(((names[a], a) for a in used_actors), key=lambda o: o[0].lower()))
-        self.categories = multi_select("Categories", sorted(events["category"].unique()))
+        self.actors = multi_select(
+            "Actors", sorted(((names[a], a) for a in used_actors), key=lambda o: o[0].lower()), max_rows=4
+        )
+        self.categories = multi_select("Categories", sorted(events["category"].unique()), max_rows=4)
         self.statuses = multi_select("Status", [s for s in STATUS_SYMBOLS if s in set(events["status"])])
         self.date_bases = multi_select("Date from", sorted(events["date_basis"].unique()))
         self.event_picker = widgets.Dropdown(
@@ -319,9 +372,15 @@ class TimelineExplorer:
         self.widget = widgets.VBox(
             [
                 widgets.HTML(STYLE),
-                widgets.HBox([self.lanes, self.hindsight]),
-                widgets.HBox([self.first_year, self.last_year]),
-                widgets.HBox([self.actors, self.categories, self.statuses, self.date_bases]),
+                # compact, so that the controls and the chart fit one screen; rows wrap on a narrow one
+                widgets.HBox(
+                    [self.lanes, self.first_year, self.last_year, self.hindsight],
+                    layout=widgets.Layout(flex_flow="row wrap"),
+                ),
+                widgets.HBox(
+                    [self.actors, self.categories, self.statuses, self.date_bases],
+                    layout=widgets.Layout(flex_flow="row wrap"),
+                ),
                 self.count,
                 self._figure_box,
                 self.description,
@@ -352,7 +411,7 @@ class TimelineExplorer:
         self.count.value = f"<p><b>{len(shown)} of {self.total} events shown.</b></p>"
         self.description.value = f"<p class='ae-description'>{esc(describe_timeline(self.dataset, shown, filters))}</p>"
         options = [("— choose an event —", NO_CHOICE)] + [
-            (f"{e['date']} · {e['headline'][:80]}", e["event_id"]) for _, e in shown.iterrows()
+            (f"{words(e['date'])} · {e['headline'][:80]}", e["event_id"]) for _, e in shown.iterrows()
         ]
         chosen = self.event_picker.value if self.event_picker.value in set(shown["event_id"]) else None
         if table:
@@ -372,9 +431,9 @@ class TimelineExplorer:
         if table:
             self.table.value = (
                 html_table(
-                    shown,
+                    shown.assign(date_in_words=shown["date"].map(words)),
                     {
-                        "date": "date",
+                        "date_in_words": "date",
                         "precision": "precision",
                         "headline": "event",
                         "category": "category",

@@ -14,6 +14,8 @@ from article_explorer import load_dataset
 from article_explorer.config import DEFAULT_DATA_DIR, PROJECT_ROOT
 from article_explorer.exercises import AnswerBook
 from article_explorer.timeline import (
+    COLOURS,
+    STATUS_SYMBOLS,
     TimelineExplorer,
     TimelineFilters,
     article_date,
@@ -23,6 +25,7 @@ from article_explorer.timeline import (
     filter_events,
 )
 from article_explorer.timeline_exercises import future_events_exercise, hindsight_exercise
+from article_explorer.timeline_layout import NEUTRAL
 
 DATASETS = {"article": DEFAULT_DATA_DIR, "other_article": PROJECT_ROOT / "tests" / "data" / "other_article"}
 
@@ -34,6 +37,12 @@ def dataset():
 
 def trace(figure, name_start):
     return [t for t in figure.data if (t.name or "").startswith(name_start)]
+
+
+def lane_at(figure, y):
+    """The name of the lane a mark at height ``y`` is in: lanes are numbers, their names the tick labels."""
+    axis = figure.layout.yaxis
+    return min(zip(axis.tickvals, axis.ticktext, strict=True), key=lambda tick: abs(tick[0] - y))[1]
 
 
 def test_filters_pick_the_right_events(dataset):
@@ -73,7 +82,8 @@ def test_each_precision_has_its_own_drawing(dataset):
 
 def test_the_publication_line_marks_the_article_date(dataset):
     figure = build_timeline_figure(dataset, TimelineFilters())
-    (line,) = figure.layout.shapes
+    line, *cuts = figure.layout.shapes
+    assert [cut.line.dash for cut in cuts] == ["dot"], "the only other line marks the years left out"
     assert pd.Timestamp(line.x0) == pd.Timestamp(article_date(dataset)) == pd.Timestamp("2016-03-30")
     assert "the author writes here" in figure.layout.annotations[0].text
 
@@ -97,7 +107,7 @@ def test_the_card_keeps_the_outcome_back_until_hindsight_is_on(dataset):
 
 def test_lanes_by_actor_put_an_event_in_each_actors_lane(dataset):
     figure = build_timeline_figure(dataset, TimelineFilters(lanes="actor", actors=frozenset({"tur"})))
-    lanes = {y for t in figure.data for y in (t.y or []) if y is not None}
+    lanes = {lane_at(figure, y) for t in figure.data for y in (t.y or []) if y is not None}
     assert lanes == {"Turkey", "Russia"}
 
 
@@ -181,3 +191,96 @@ def test_state_exercises_read_the_explorer(dataset):
     app.hindsight.value = True
     app.event_picker.value = "warsaw_summit_2016"
     assert later.submit(later.current_answer()).correct
+
+
+# --- readability: what the review found (every mark visible, a truthful key, words not codes) ------
+
+
+def markers(figure):
+    """(event id, x, y) of every event marker: the status traces."""
+    return [
+        (c, pd.Timestamp(x), y)
+        for t in figure.data
+        if (t.name or "").endswith("(as seen on the article's date)")
+        for c, x, y in zip(t.customdata, t.x, t.y, strict=True)
+    ]
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [
+        TimelineFilters(statuses=frozenset({"anticipated", "hypothetical"})),
+        TimelineFilters(),
+        TimelineFilters(lanes="actor"),
+        TimelineFilters(hindsight=True),
+    ],
+)
+def test_every_event_counted_can_be_seen(dataset, filters):
+    figure = build_timeline_figure(dataset, filters)
+    marks = markers(figure)
+    assert {c for c, _, _ in marks} == set(filter_events(dataset, filters)["event_id"])
+    for i, (a, xa, ya) in enumerate(marks):
+        for b, xb, yb in marks[i + 1 :]:
+            if abs((xa - xb).days) < 10:
+                assert abs(ya - yb) >= 0.25, f"{a} and {b} are drawn on top of each other"
+    if filters.statuses:  # the review's case: 6 counted, two of them on the same day in one lane
+        assert len({(x, y) for _, x, y in marks}) == len(marks) == 6
+
+
+def test_empty_years_are_cut_from_the_axis_and_the_cut_is_marked(dataset):
+    figure = build_timeline_figure(dataset, TimelineFilters())
+    (cut,) = figure.layout.xaxis.rangebreaks
+    assert list(cut.bounds) == ["2009-01-01", "2013-01-01"]
+    assert any("2009–2012 left out" in a.text for a in figure.layout.annotations)
+    assert not {"2009", "2010", "2011", "2012"} & set(figure.layout.xaxis.ticktext)
+    assert "2008" in figure.layout.xaxis.ticktext, "the first event's year has its tick"
+    recent = build_timeline_figure(dataset, TimelineFilters(first_year=2013))
+    assert not recent.layout.xaxis.rangebreaks, "nothing is cut when no years are empty"
+
+
+@pytest.mark.parametrize("lanes", ["category", "actor"])
+def test_the_legend_shows_exactly_what_the_marks_use(dataset, lanes):
+    figure = build_timeline_figure(dataset, TimelineFilters(lanes=lanes, hindsight=True))
+    key = {t.name: t for t in figure.data if t.showlegend is not False}
+    drawn = [t for t in figure.data if (t.name or "").endswith("(as seen on the article's date)")]
+    assert all(t.showlegend is False for t in drawn), "the coloured markers do not stand for a status"
+    for status in ("past", "ongoing", "anticipated", "hypothetical"):
+        entry = key[status]
+        assert entry.marker.color == NEUTRAL and entry.marker.symbol == STATUS_SYMBOLS[status]
+        assert entry.legendgroup == f"status:{status}" == trace(figure, f"{status} (as seen")[0].legendgroup, (
+            "a click hides them"
+        )
+    used = {c for t in drawn for c in t.marker.color}
+    categories = {name: t.marker.color for name, t in key.items() if t.marker.symbol == "square"}
+    assert set(categories.values()) == used, "one entry per category colour, in by-actor lanes too"
+    assert categories["human rights"] == COLOURS[sorted(dataset.events["category"].unique()).index("human_rights")]
+    (stars,) = trace(figure, "what happened later")
+    assert stars.marker.color not in COLOURS and stars.marker.color not in used, "a star is no category"
+    assert pd.Timestamp(figure.layout.xaxis.range[1]) > max(pd.Timestamp(x) for x in stars.x) + pd.Timedelta(days=60)
+
+
+def test_the_legend_goes_under_the_plot_and_lane_names_are_never_cut(dataset):
+    figure = build_timeline_figure(dataset, TimelineFilters(lanes="actor"))
+    legend = figure.layout.legend
+    assert (legend.orientation, legend.yanchor, legend.yref) == ("h", "bottom", "container")
+    assert figure.layout.yaxis.automargin is True
+    labels = list(figure.layout.yaxis.ticktext)
+    assert "People displaced from<br>Ukraine to Belarus" in labels
+    assert all(len(line) <= 24 for label in labels for line in label.split("<br>"))
+
+
+def test_dates_are_in_words_on_screen_and_in_edtf_in_the_csv(dataset):
+    app = TimelineExplorer(dataset)
+    labels = [label for label, _ in app.event_picker.options]
+    assert any(label.startswith("from 2014 onwards · ") for label in labels)
+    assert not any("/" in label.split(" · ")[0] for label in labels)
+    assert "2014/.." not in app.table.value and "2016-03-30/" not in app.table.value
+    assert "from 30 March 2016, end unknown" in app.table.value
+    hovers = " ".join(str(t.get("text")) for t in app.plot.figure["data"])
+    assert "2014/.." not in hovers and "from 2014 onwards" in hovers
+    rows = list(csv.DictReader(io.StringIO(events_csv(filter_events(dataset, TimelineFilters())))))
+    hostilities = next(r for r in rows if r["event_id"] == "ukraine_hostilities")
+    assert (hostilities["date"], hostilities["date_in_words"]) == ("2014/..", "from 2014 onwards")
+    assert "the author writes here (30 Mar 2016)" in app.plot.figure["layout"]["annotations"][0]["text"]
+    for module in ("timeline.py", "timeline_layout.py"):
+        assert "%-d" not in (PROJECT_ROOT / "article_explorer" / module).read_text(encoding="utf-8"), "not on Windows"
