@@ -25,6 +25,7 @@ Pure functions first (:func:`map_items`, :func:`visible_items`, :func:`build_map
 from __future__ import annotations
 
 import csv
+import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -36,10 +37,12 @@ from IPython.display import display
 from .config import DEFAULT_DATA_DIR
 from .controls import NO_CHOICE
 from .data import Dataset
+from .edtf import in_words
 from .geography import (
     Country,
     Extent,
     circle,
+    contains,
     distance_to_border_km,
     fit_extent,
     great_circle_km,
@@ -48,6 +51,7 @@ from .geography import (
     nearest_borders,
     neighbour_table,
 )
+from .map_labels import Label, layout_labels
 from .plotview import plot_view
 from .positions import most_contested_issue
 from .reader import STYLE
@@ -82,17 +86,24 @@ POINT_PRECISIONS = frozenset({"site", "city"})
 KIND_SYMBOLS = {"capital": "star", "city": "circle", "military_site": "triangle-up"}
 RING_RADII_KM = (100, 200, 300, 400, 500, 750, 1000, 1500, 2000)
 MAX_MAP_DISTANCE_KM = 2500  # points farther than this from the places' middle are listed, not mapped
+REGION_KM = 700  # the region view holds the point places this close to the default centre
+RING_VIEW_MIN_KM = 300  # the ring view spans at least this far from its centre, each way
+#: zoom -> how the Zoom list names it ({country}: the default centre's country).
+#: item -> what it is, in words (on screen, never the code).
+ITEM_WORDS = {"event": "an event", "claim": "the author's claim", "later": "what happened later"}
+ZOOMS = {"region": "{country} and its neighbours", "ring": "the ring", "all": "the whole map"}
 
 
 @dataclass(frozen=True)
 class MapFilters:
-    """What the learner has chosen: the layers, the year, hindsight and the ring."""
+    """What the learner has chosen: the layers, the year, hindsight, the ring and the zoom."""
 
     layers: frozenset[str] = frozenset(LAYERS)
     year: int | None = None
     hindsight: bool = False
     centre: str | None = None
     radius_km: int = 0
+    zoom: str = "region"
 
 
 def read_nato_members(path=NATO_MEMBERS_PATH) -> dict[str, int]:
@@ -207,24 +218,47 @@ class Geography:
         return fit_extent(list(near["lat"]), list(near["lon"]), margin_deg=2.0)
 
     @cached_property
-    def label_positions(self) -> dict[str, str]:
-        """Where each mapped place's label goes: places close together on the map get different
-        sides, so their names do not print over one another. Capitals choose first."""
-        extent = self.extent
-        near_lon, near_lat = (extent.max_lon - extent.min_lon) * 0.08, (extent.max_lat - extent.min_lat) * 0.06
-        sides = ("top center", "bottom center", "middle right", "middle left", "top right", "bottom left")
-        order = sorted(self.mapped[0], key=lambda p: (self.place[p]["kind"] != "capital", -self.place[p]["lat"], p))
-        chosen: dict[str, str] = {}
-        for place_id in order:
-            here = self.place[place_id]
-            taken = {
-                side
-                for other, side in chosen.items()
-                if abs(self.place[other]["lon"] - here["lon"]) < near_lon
-                and abs(self.place[other]["lat"] - here["lat"]) < near_lat
-            }
-            chosen[place_id] = next((side for side in sides if side not in taken), sides[0])
-        return chosen
+    def region(self) -> Extent:
+        """The area the article is about: the default centre's country and the point places
+        within :data:`REGION_KM` of that centre (for this article, Belarus with Warsaw, Kyiv
+        and Moscow), inside the map's extent."""
+        centre = self.place[self.default_centre]
+        near = [p for p in self.mapped[0] if p in self.place and self._is_point(p)]
+        near = [p for p in near if self.distance_km(self.default_centre, p) <= REGION_KM]
+        lats, lons = [self.place[p]["lat"] for p in near], [self.place[p]["lon"] for p in near]
+        if centre["country_iso3"] in self.countries:
+            min_lon, min_lat, max_lon, max_lat = self.countries[centre["country_iso3"]].bbox
+            lats, lons = [*lats, min_lat, max_lat], [*lons, min_lon, max_lon]
+        return _inside(fit_extent(lats, lons, margin_deg=1.5), self.extent)
+
+    def view(self, zoom: str, centre: str | None = None, radius_km: int = 0) -> Extent:
+        """The lon/lat box a zoom shows (:data:`ZOOMS`): the region, the ring (at least
+        :data:`RING_VIEW_MIN_KM` across each way), or the whole map."""
+        if zoom == "all":
+            return self.extent
+        if zoom == "ring" and radius_km > 0 and (centre or self.default_centre) in self.place:
+            middle = self.place[centre or self.default_centre]
+            lons, lats = circle(middle["lat"], middle["lon"], max(radius_km, RING_VIEW_MIN_KM))
+            return _inside(fit_extent(lats, lons, margin_deg=1.0), self.extent)
+        return self.region
+
+    def area_label_point(self, place_id: str, view: Extent) -> tuple[float, float] | None:
+        """(lon, lat) for an area's name: its own label point when that is well inside the view,
+        otherwise the middle of the largest part of the country that is (Russia's label point is
+        in Siberia); ``None`` when no part of it is in view."""
+        place = self.place[place_id]
+        inset_lon, inset_lat = (view.max_lon - view.min_lon) * 0.04, (view.max_lat - view.min_lat) * 0.04
+        box = (view.min_lon + inset_lon, view.min_lat + inset_lat, view.max_lon - inset_lon, view.max_lat - inset_lat)
+        lon, lat = place["lon"], place["lat"]
+        if box[0] < lon < box[2] and box[1] < lat < box[3]:
+            return lon, lat
+        if place["country_iso3"] in self.countries:
+            xs, ys = map_outline_xy(self.countries[place["country_iso3"]], box, 0.05)
+            return _largest_ring_middle(xs, ys) if xs else None
+        return None
+
+    def _is_point(self, place_id: str) -> bool:
+        return self.place[place_id]["geo_precision"] in POINT_PRECISIONS
 
     def distance_km(self, from_place: str, to_place: str) -> float:
         """Great-circle kilometres between two places' points."""
@@ -255,6 +289,34 @@ class Geography:
         table["km"] = table["km"].round().astype(int)
         table["side"] = [SIDES[self.side_of_country(c, year) if c != CRIMEA_KEY else "other"][0] for c in table["iso3"]]
         return table.rename(columns={"name": "country"})[["iso3", "country", "km", "side", "home"]]
+
+
+def _inside(box: Extent, outer: Extent) -> Extent:
+    """``box`` cut down to ``outer``."""
+    return Extent(
+        max(box.min_lon, outer.min_lon),
+        max(box.min_lat, outer.min_lat),
+        min(box.max_lon, outer.max_lon),
+        min(box.max_lat, outer.max_lat),
+    )
+
+
+def _largest_ring_middle(xs: list, ys: list) -> tuple[float, float]:
+    """The centroid of the largest of the ``None``-separated rings (shoelace formula)."""
+    best, best_area = (xs[0], ys[0]), 0.0
+    ring: list[tuple[float, float]] = []
+    for x, y in [*zip(xs, ys, strict=True), (None, None)]:
+        if x is not None:
+            ring.append((x, y))
+            continue
+        area = cx = cy = 0.0
+        for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1], strict=True):
+            cross = x0 * y1 - x1 * y0
+            area, cx, cy = area + cross / 2, cx + (x0 + x1) * cross, cy + (y0 + y1) * cross
+        if abs(area) > best_area:
+            best, best_area = (cx / (6 * area), cy / (6 * area)), abs(area)
+        ring = []
+    return best
 
 
 def _actor_side(geography: Geography, actor_id: str) -> str | None:
@@ -488,55 +550,119 @@ def area_outlines(geography: Geography, areas: list[str]) -> dict:
     return {"data": [trace]}
 
 
+def shown_year(filters: MapFilters, published_year: int) -> int:
+    """The year the map really shows: the chosen one, but never after the article without hindsight."""
+    year = filters.year if filters.year is not None else published_year
+    return year if filters.hindsight else min(year, published_year)
+
+
+def map_title(filters: MapFilters, published: dt.date) -> str:
+    """A short title that names what is shown (it sits left, clear of plotly's toolbar)."""
+    year = shown_year(filters, published.year)
+    if filters.hindsight:
+        return f"By the end of {year}, with what came later"
+    if year == published.year:
+        return f"As the article saw it on {published.day} {published:%B %Y}"
+    return f"By the end of {year}"
+
+
 def full_map_figure(geography: Geography, items: pd.DataFrame, filters: MapFilters, chosen: str | None = None) -> dict:
     """The whole map in one figure dict: countries, area outlines, then places and the ring."""
-    year = filters.year or article_date(geography.dataset).year
+    year = shown_year(filters, article_date(geography.dataset).year)
     top = build_map_figure(geography, items, filters, chosen)
     under = country_traces(geography, year)["data"] + area_outlines(geography, active_areas(geography, items))["data"]
-    return {"data": under + top["data"], "layout": top["layout"]}
+    return {"data": under + top["data"], "layout": top["layout"], "config": top["config"]}
+
+
+def when(date: str) -> str:
+    """An EDTF date in words ("from 2014 onwards"); the code itself if it cannot be read."""
+    try:
+        return in_words(date)
+    except ValueError:
+        return date
 
 
 def _hover_items(items: pd.DataFrame) -> str:
     lines = [
-        f"• {'later: ' if later else ''}{esc(date)} — {esc(text[:80])}{'…' if len(text) > 80 else ''}"
+        f"• {'later: ' if later else ''}{esc(when(date))} — {esc(text[:80])}{'…' if len(text) > 80 else ''}"
         for date, text, later in items[["date", "text", "later"]].values[:6]
     ]
     more = f"<br>… and {len(items) - 6} more" if len(items) > 6 else ""
     return "<br>".join(lines) + more
 
 
+def place_labels(geography: Geography, areas: list[str], points: list[str], active: set[str], view: Extent) -> dict:
+    """``place_id -> placement`` (``None``: no name at this zoom) for the names of the areas and point
+    places in ``view``, laid out by :func:`.map_labels.layout_labels` (capitals and areas first;
+    the name of a site or city that fits nowhere is left to its hover text)."""
+    places = geography.place
+    labels = []
+    for p in areas:
+        point = geography.area_label_point(p, view)
+        if point is not None:
+            labels.append((0, Label(p, *point, places[p]["name"], font_px=12, bold=True)))
+    for p in points:
+        place = places[p]
+        if not (view.min_lon <= place["lon"] <= view.max_lon and view.min_lat <= place["lat"] <= view.max_lat):
+            continue
+        capital, on = place["kind"] == "capital", p in active
+        label = Label(
+            p,
+            place["lon"],
+            place["lat"],
+            _short_name(place["name"]),
+            font_px=12 if on else 10,
+            marker_px=16 if on else 10,
+            droppable=not capital,
+        )
+        labels.append(((0 if capital else 1) + (0 if on else 2), label))
+    labels.sort(key=lambda pair: pair[0])  # stable: within a rank, the order of places.csv
+
+    def may_move_to(label: Label, lon: float, lat: float) -> bool:  # an area's name stays inside it
+        iso3 = places[label.key]["country_iso3"]
+        return iso3 in geography.countries and contains(geography.countries[iso3], lat=lat, lon=lon)
+
+    return layout_labels([label for _, label in labels], view.bbox, view.y_per_x, may_move_to=may_move_to)
+
+
+def _short_name(name: str) -> str:
+    return name.split(" (")[0]  # "Baranovichi (Baranavichy)": the full name is in the hover text
+
+
 def build_map_figure(geography: Geography, items: pd.DataFrame, filters: MapFilters, chosen: str | None = None) -> dict:
     """The places and the ring over the countries (the countries come from :func:`country_traces`,
-    drawn beneath). Returns a plain plotly figure dict; clicking a place gives its ``place_id``."""
+    drawn beneath), zoomed to ``filters.zoom``. Returns a plain plotly figure dict; clicking a
+    place gives its ``place_id``."""
     places = geography.place
-    on_map = geography.mapped[0]
     centre = filters.centre or geography.default_centre
     by_place = {place_id: group for place_id, group in items.groupby("place_id", sort=False)}
-    extent = geography.extent
-    traces = []
+    view = geography.view(filters.zoom, centre, filters.radius_km)
     areas = active_areas(geography, items)
+    points = [p for p in geography.mapped[0] if places[p]["geo_precision"] in POINT_PRECISIONS]
+    labels = place_labels(geography, areas, points, set(by_place), view)
+    traces = []
     if areas:
+        shown = [p for p in areas if labels.get(p)]
         traces.append(
             {
                 "type": "scatter",
-                "name": "a country or region with items (an area, not a point)",
-                # An area's label point may lie off the map (Russia's is in Siberia): keep it inside.
-                "x": [min(max(places[p]["lon"], extent.min_lon + 1), extent.max_lon - 1) for p in areas],
-                "y": [min(max(places[p]["lat"], extent.min_lat + 1), extent.max_lat - 1) for p in areas],
-                "mode": "markers+text",
-                "marker": {"symbol": "square-open", "size": 10, "color": "#222222"},
-                "text": [f"<b>{esc(places[p]['name'])}</b>" for p in areas],
-                "textposition": [geography.label_positions[p] for p in areas],
-                "hovertext": [_place_hover(geography, p, by_place.get(p), centre) for p in areas],
+                "name": "a country or region with items: bold name and outline",
+                "x": [labels[p].lon for p in shown],
+                "y": [labels[p].lat for p in shown],
+                "mode": "text",
+                "text": [f"<b>{esc(places[p]['name'])}</b>" for p in shown],
+                "textposition": [labels[p].position for p in shown],
+                "textfont": {"size": 12, "color": "#111111", "shadow": "auto"},
+                "hovertext": [_place_hover(geography, p, by_place.get(p), centre) for p in shown],
                 "hoverinfo": "text",
-                "customdata": areas,
+                "customdata": shown,
             }
         )
-    points = [p for p in on_map if places[p]["geo_precision"] in POINT_PRECISIONS]
     for kind in sorted({places[p]["kind"] for p in points}, key=lambda k: (k not in KIND_SYMBOLS, k)):
         of_kind = [p for p in points if places[p]["kind"] == kind]
         symbol = KIND_SYMBOLS.get(kind, "circle")
         active = [p in by_place for p in of_kind]
+        named = [labels.get(p) is not None for p in of_kind]
         traces.append(
             {
                 "type": "scatter",
@@ -552,9 +678,12 @@ def build_map_figure(geography: Geography, items: pd.DataFrame, filters: MapFilt
                     "color": ["#000000" if a else "#555555" for a in active],
                     "line": {"color": ["#E69F00" if p == chosen else "#ffffff" for p in of_kind], "width": 2},
                 },
-                "text": [esc(places[p]["name"].split(" (")[0]) for p in of_kind],  # full name on hover
-                "textposition": [geography.label_positions[p] for p in of_kind],
-                "textfont": {"size": [12 if a else 10 for a in active]},
+                # A name that fits nowhere at this zoom is left out; it is in the hover text.
+                "text": [esc(_short_name(places[p]["name"])) if n else "" for p, n in zip(of_kind, named, strict=True)],
+                "textposition": [
+                    labels[p].position if n else "top center" for p, n in zip(of_kind, named, strict=True)
+                ],
+                "textfont": {"size": [12 if a else 10 for a in active], "shadow": "auto"},
                 "hovertext": [_place_hover(geography, p, by_place.get(p), centre) for p in of_kind],
                 "hoverinfo": "text",
                 "customdata": of_kind,
@@ -574,49 +703,50 @@ def build_map_figure(geography: Geography, items: pd.DataFrame, filters: MapFilt
                 "hoverinfo": "skip",
             }
         )
-    title = f"What had happened by the end of {filters.year}" if filters.year else "Places"
-    if filters.hindsight:
-        title += " (hindsight on: later facts included)"
+    axis = {"showgrid": False, "zeroline": False, "constrain": "domain", "automargin": True, "ticklabelstandoff": 4}
     layout = {
         "template": "plotly_white",
-        "title": {"text": esc(title)},
-        "height": 640,
-        "margin": {"l": 10, "r": 10, "t": 50, "b": 10},
-        "xaxis": {
-            "range": [extent.min_lon, extent.max_lon],
-            "showgrid": False,
-            "zeroline": False,
-            "ticksuffix": "°E",
-            "constrain": "domain",
+        # Left-aligned and below the toolbar's strip, with the attribution under it: clear of
+        # the toolbar (top right) and of the tick labels (below the map).
+        "title": {
+            "text": esc(map_title(filters, article_date(geography.dataset))),
+            "x": 0,
+            "xref": "container",
+            "xanchor": "left",
+            "y": 1,
+            "yref": "container",
+            "yanchor": "top",
+            "pad": {"t": 38, "l": 8},
+            "subtitle": {
+                "text": "Boundaries: Natural Earth · for teaching, not for navigation",
+                "font": {"size": 11, "color": "#555555"},
+            },
         },
+        "height": 720,
+        "margin": {"l": 56, "r": 10, "t": 100, "b": 40},
+        "xaxis": {**axis, "range": [view.min_lon, view.max_lon], "ticksuffix": "°E"},
         "yaxis": {
-            "range": [extent.min_lat, extent.max_lat],
+            **axis,
+            "range": [view.min_lat, view.max_lat],
             "scaleanchor": "x",
-            "scaleratio": extent.y_per_x,
-            "showgrid": False,
-            "zeroline": False,
+            "scaleratio": view.y_per_x,
             "ticksuffix": "°N",
-            "constrain": "domain",
         },
-        "legend": {"x": 1.01, "y": 1, "groupclick": "toggleitem"},
+        # Below the map, so that on a narrow screen the map keeps the width.
+        "legend": {
+            "orientation": "h",
+            "x": 0,
+            "xanchor": "left",
+            "y": -0.08,
+            "yanchor": "top",
+            "groupclick": "toggleitem",
+        },
         "hovermode": "closest",
         "plot_bgcolor": "#f7fbff",
-        "annotations": [
-            {
-                "text": "Boundaries: Natural Earth · for teaching, not for navigation",
-                "x": 0,
-                "y": 0,
-                "xref": "paper",
-                "yref": "paper",
-                "xanchor": "left",
-                "yanchor": "bottom",
-                "showarrow": False,
-                "font": {"size": 10, "color": "#555555"},
-                "bgcolor": "rgba(255,255,255,0.7)",
-            }
-        ],
+        # A new zoom applies its ranges; a learner's own drag-zoom survives other changes.
+        "uirevision": f"{view.bbox}",
     }
-    return {"data": traces, "layout": layout}
+    return {"data": traces, "layout": layout, "config": {"modeBarButtonsToRemove": ["select2d", "lasso2d"]}}
 
 
 def _place_hover(geography: Geography, place_id: str, items: pd.DataFrame | None, centre: str) -> str:
@@ -654,8 +784,9 @@ def place_card(geography: Geography, place_id: str, items: pd.DataFrame, centre:
         side += f" ({cite(place['side_source_id'])})"
     shown = items[items["place_id"] == place_id]
     listed = "".join(
-        f"<li>{'<b>later</b> ' if row.later else ''}{esc(row.date)} — {esc(row.text)} "
-        f"<span class='ae-meta'>({esc(row.item)}{'; ' + cite(row.source_id) if row.source_id else ''})</span></li>"
+        f"<li>{'<b>later</b> ' if row.later else ''}{esc(when(row.date))} — {esc(row.text)} "
+        f"<span class='ae-meta'>({ITEM_WORDS[row.item]}{'; ' + cite(row.source_id) if row.source_id else ''})"
+        "</span></li>"
         for row in shown.itertuples()
     )
     notes = f"<div class='ae-meta'>{esc(place['notes'])}</div>" if place.get("notes") else ""
@@ -674,22 +805,26 @@ def place_card(geography: Geography, place_id: str, items: pd.DataFrame, centre:
 
 
 def describe_map(geography: Geography, items: pd.DataFrame, filters: MapFilters) -> str:
-    """One or two sentences on what the map shows."""
+    """One or two sentences on what the map shows, for the year it really shows."""
     dataset = geography.dataset
     published = article_date(dataset)
+    published_words = f"{published.day} {published:%B %Y}"
     off = [geography.place[p]["name"] for p in geography.mapped[1]]
     off_text = f" Not on this map (too far away): {', '.join(off).rstrip('.')}." if off else ""
     unplaced = int((dataset.events["place_id"] == "").sum())
     unplaced_text = f" {unplaced} events have no place and are not mapped." if unplaced else ""
-    year = filters.year if filters.year is not None else published.year
+    year = shown_year(filters, published.year)
     later_note = ""
-    if not filters.hindsight and year > published.year:
-        later_note = f" Hindsight is off, so nothing after {published:%-d %B %Y} is shown."
+    if not filters.hindsight and (filters.year or published.year) > published.year:
+        later_note = f" Hindsight is off, so nothing after {published_words} is shown."
     if items.empty:
         return (
             f"Nothing matches these layers by the end of {year}. Switch on more layers or move the year on."
             + later_note
         )
+    when_text = f"By the end of {year}"
+    if year == published.year and not filters.hindsight:
+        when_text = f"As the article saw it on {published_words} (with what it expected later in {year})"
     places = items["place_id"].unique()
     counts = items["item"].value_counts()
     parts = ", ".join(
@@ -699,16 +834,37 @@ def describe_map(geography: Geography, items: pd.DataFrame, filters: MapFilters)
     )
     busiest = items["place_id"].value_counts()
     top = ", ".join(f"{geography.place[p]['name']} ({n})" for p, n in busiest.head(3).items())
+    view = geography.view(filters.zoom, filters.centre, filters.radius_km)
+    outside = [geography.place[p]["name"] for p in places if p in geography.place and not _in_view(geography, p, view)]
+    outside_text = (
+        f" Outside this zoom: {', '.join(sorted(outside))} (choose Zoom: {ZOOMS['all']} to see them)."
+        if outside and filters.zoom != "all"
+        else ""
+    )
     return (
-        f"By the end of {year}: {parts} at {len(places)} places. Most items: {top}."
+        f"{when_text}: {parts} at {len(places)} places. Most items: {top}."
+        + outside_text
         + later_note
         + unplaced_text
         + off_text
     )
 
 
-def describe_distances(geography: Geography, filters: MapFilters, table: pd.DataFrame) -> str:
-    """The ring and the border distances as sentences."""
+def _in_view(geography: Geography, place_id: str, view: Extent) -> bool:
+    place = geography.place[place_id]
+    if place_id not in geography.mapped[0]:
+        return False
+    if place["geo_precision"] in POINT_PRECISIONS:
+        return view.min_lon <= place["lon"] <= view.max_lon and view.min_lat <= place["lat"] <= view.max_lat
+    return geography.area_label_point(place_id, view) is not None
+
+
+def describe_distances(
+    geography: Geography, filters: MapFilters, table: pd.DataFrame, items: pd.DataFrame | None = None
+) -> str:
+    """The border distances and the ring as sentences. The ring lists every point place of the
+    dataset inside it, whatever the layers: distances are geography, not events (the markers are
+    drawn too, hollow when nothing is shown there); with ``items``, it says which are hollow."""
     centre = filters.centre or geography.default_centre
     name = geography.place[centre]["name"]
     if table.empty:
@@ -717,7 +873,14 @@ def describe_distances(geography: Geography, filters: MapFilters, table: pd.Data
     others = table[~table["home"]]
     text = ""
     if len(home):
-        text += f"{name} lies {home['km'].iloc[0]:,} km from the nearest border or coast of {home['country'].iloc[0]}. "
+        km, country = home["km"].iloc[0], home["country"].iloc[0]
+        # The nearest line of the home country is a land border when a neighbour's border is as near.
+        by_land = others[(others["km"] - km).abs() <= 1]
+        if len(by_land):
+            neighbour = by_land["country"].iloc[0]
+            text += f"{name} lies {km:,} km from the nearest border of {country}, the one with {neighbour}. "
+        else:
+            text += f"{name} lies {km:,} km from the coast of {country}, nearer than any of its land borders. "
     if len(others):
         text += (
             "Nearest border of each neighbour: "
@@ -729,14 +892,24 @@ def describe_distances(geography: Geography, filters: MapFilters, table: pd.Data
         )
     if filters.radius_km > 0:
         within = [
-            (geography.distance_km(centre, p), geography.place[p]["name"])
+            (geography.distance_km(centre, p), p)
             for p in geography.mapped[0]
             if p != centre
             and geography.place[p]["geo_precision"] in POINT_PRECISIONS
             and geography.distance_km(centre, p) <= filters.radius_km
         ]
-        listed = ", ".join(f"{n} ({d:,.0f} km)" for d, n in sorted(within)) or "no other mapped point place"
+        names = [(d, p, geography.place[p]["name"]) for d, p in sorted(within)]
+        listed = ", ".join(f"{n} ({d:,.0f} km)" for d, _, n in names) or "no other mapped point place"
         text += f" Within {filters.radius_km:,} km of {name}: {listed}."
+        if names:
+            text += " These are all the dataset's places in the ring, whatever the layers."
+            hollow = [n for _, p, n in names if items is not None and p not in set(items["place_id"])]
+            if items is not None:
+                text += (
+                    f" Nothing is shown at {', '.join(hollow)} with these layers and years (hollow markers)."
+                    if hollow
+                    else " Every one of them has something shown with these layers and years."
+                )
     return text
 
 
@@ -796,9 +969,11 @@ class MapExplorer:
             for layer in LAYERS
             if in_layer[layer]
         }
+        self._years = (first, max(last, self.published_year))
         # Drop-downs rather than sliders: ipywidgets' sliders have no accessible name for screen readers.
+        # Without hindsight the years stop at the article's: the list never offers a year it won't show.
         self.year = widgets.Dropdown(
-            options=list(range(first, last + 1)), value=self.published_year, description="Up to year"
+            options=self._year_options(hindsight=False), value=self.published_year, description="Up to year"
         )
         self.year.style.description_width = "initial"
         self.hindsight = widgets.Checkbox(value=False, description="Show what happened later (hindsight)", indent=False)
@@ -814,6 +989,9 @@ class MapExplorer:
             options=[("no ring", 0), *((f"{km:,} km", km) for km in RING_RADII_KM)], value=0, description="Ring radius"
         )
         self.radius.style.description_width = "initial"
+        self.zoom = widgets.Dropdown(options=self._zoom_options(), value="region", description="Zoom")
+        self.zoom.style.description_width = "initial"
+        self._syncing = False
         names = sorted(
             ((self.geography.place[p]["name"], p) for p in self.geography.mapped[0]), key=lambda o: o[0].lower()
         )
@@ -830,9 +1008,9 @@ class MapExplorer:
         self._download_key: tuple | None = None
         self._shown = self.items.iloc[0:0]
         self.plot, self._figure_box = plot_view({})  # drawn by render(), below
-        controls = [*self.layer_boxes.values(), self.year, self.hindsight, self.centre, self.radius]
+        controls = [*self.layer_boxes.values(), self.year, self.hindsight, self.centre, self.radius, self.zoom]
         for control in controls:
-            control.observe(lambda _: self.render(), names="value")
+            control.observe(self._on_change, names="value")
         self.place_picker.observe(lambda _: self.render(), names="value")
         self.plot.observe(self._on_click, names="clicked")
         self.widget = widgets.VBox(
@@ -840,8 +1018,8 @@ class MapExplorer:
                 widgets.HTML(STYLE),
                 widgets.HTML("<b>Layers</b>"),
                 widgets.HBox(list(self.layer_boxes.values()), layout=widgets.Layout(flex_flow="row wrap")),
-                widgets.HBox([self.year, self.hindsight]),
-                widgets.HBox([self.centre, self.radius]),
+                widgets.HBox([self.year, self.hindsight], layout=widgets.Layout(flex_flow="row wrap")),
+                widgets.HBox([self.centre, self.radius, self.zoom], layout=widgets.Layout(flex_flow="row wrap")),
                 self.count,
                 self._figure_box,
                 self.description,
@@ -862,11 +1040,48 @@ class MapExplorer:
             hindsight=self.hindsight.value,
             centre=self.centre.value,
             radius_km=self.radius.value,
+            zoom=self.zoom.value,
         )
 
     def colour_year(self, filters: MapFilters) -> int:
         """The year whose sides colour the countries: never after the article without hindsight."""
-        return filters.year if filters.hindsight else min(filters.year, self.published_year)
+        return shown_year(filters, self.published_year)
+
+    def _year_options(self, hindsight: bool) -> list[int]:
+        first, last = self._years
+        return list(range(first, (last if hindsight else self.published_year) + 1))
+
+    def _zoom_options(self) -> list[tuple[str, str]]:
+        home = self.geography.place[self.geography.default_centre]["country_iso3"]
+        country = self.geography.countries[home].name if home in self.geography.countries else "The region"
+        options = [(ZOOMS["region"].format(country=country), "region")]
+        if self.radius.value:
+            ring = (
+                f"{ZOOMS['ring']} ({self.radius.value:,} km around {self.geography.place[self.centre.value]['name']})"
+            )
+            options.append((ring, "ring"))
+        return [*options, (ZOOMS["all"], "all")]
+
+    def _on_change(self, change) -> None:
+        """Keep the year list and the zoom list true to the other controls, then redraw once."""
+        if self._syncing:
+            return
+        self._syncing = True
+        try:
+            if change["owner"] is self.hindsight:
+                year = min(self.year.value, self._year_options(self.hindsight.value)[-1])
+                self.year.options = self._year_options(self.hindsight.value)
+                self.year.value = year
+            if change["owner"] in (self.radius, self.centre):
+                # Drawing a ring zooms to it; removing it goes back to the region.
+                zoom = self.zoom.value
+                if change["owner"] is self.radius and (change["old"] == 0) != (change["new"] == 0):
+                    zoom = "ring" if change["new"] else "region"
+                self.zoom.options = self._zoom_options()
+                self.zoom.value = zoom if zoom in {value for _, value in self.zoom.options} else "region"
+        finally:
+            self._syncing = False
+        self.render()
 
     def base(self, year: int, areas: list[str]) -> dict:
         """What lies under the places: the countries in ``year`` and the outlines of ``areas``.
@@ -897,7 +1112,7 @@ class MapExplorer:
         self.plot.show(build_map_figure(self.geography, shown, filters, self.place_picker.value or None))
         borders = self.geography.border_distances(filters.centre, self.colour_year(filters))
         self.distances.value = (
-            f"<p class='ae-description'>{esc(describe_distances(self.geography, filters, borders))}</p>"
+            f"<p class='ae-description'>{esc(describe_distances(self.geography, filters, borders, shown))}</p>"
         )
         chosen = self.place_picker.value or None
         if shown.empty:
@@ -914,8 +1129,12 @@ class MapExplorer:
             f"<p><b>{len(shown)} of {len(self.items)} items shown, at {shown['place_id'].nunique()} places.</b></p>"
         )
         self.description.value = f"<p class='ae-description'>{esc(describe_map(self.geography, shown, filters))}</p>"
-        columns = {"date": "date", "text": "what", "item": "kind", "place_name": "place"}
-        table = shown.assign(place_name=shown["place_id"].map(self.geography.places["name"])).sort_values("date")
+        columns = {"when": "date", "text": "what", "kind": "kind", "place_name": "place"}
+        table = shown.sort_values("date").assign(
+            when=lambda t: t["date"].map(when),
+            kind=lambda t: t["item"].map(ITEM_WORDS),
+            place_name=lambda t: t["place_id"].map(self.geography.places["name"]),
+        )
         self.table.value = html_table(table, columns) if len(shown) else ""
         return shown
 
