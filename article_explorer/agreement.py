@@ -29,6 +29,10 @@ KAPPA_WORDS = (
 )
 
 
+#: Below this many coded items, kappa is given as a number only: on so few items it says little.
+FEW_ITEMS = 10
+
+
 def _check(first: Sequence, second: Sequence) -> None:
     if len(first) != len(second):
         raise ValueError(f"the two codings must cover the same items: {len(first)} and {len(second)} codes given")
@@ -105,12 +109,29 @@ class Agreement:
         )
 
     def in_words(self) -> str:
-        """A plain-words summary a learner can read without knowing the formula."""
+        """A plain-words summary a learner can read without knowing the formula. On fewer than
+        :data:`FEW_ITEMS` items, kappa is given without a verdict: one more claim could swing it."""
         if not self.items:
             return f"{self.variable}: nothing coded yet."
         kappa = "not defined (one category for everything)" if self.kappa is None else f"{self.kappa:.2f}"
+        agree = (
+            f"{self.variable}: you agree with the dataset on {self.agreed} of {self.items} claims ({self.percent:.0%})."
+        )
+        if self.items < FEW_ITEMS:
+            return (
+                f"{agree} Cohen's kappa is {kappa}, but on only {self.items} claim{'s' if self.items != 1 else ''} "
+                f"kappa says little: one claim more or less can swing it, so no rule of thumb applies. "
+                f"Code at least {FEW_ITEMS} claims before reading it as a verdict."
+            )
         return (
-            f"{self.variable}: you agree with the dataset on {self.agreed} of {self.items} claims "
-            f"({self.percent:.0%}). Cohen's kappa is {kappa}: {kappa_in_words(self.kappa)}, once the "
+            f"{agree} Cohen's kappa is {kappa}: {kappa_in_words(self.kappa)}, once the "
             "agreement you would get by chance is taken away."
         )
+
+    def summary(self) -> str:
+        """One short line for a record of answers, e.g. ``type: 2 of 3 agree (67%), kappa 0.57``."""
+        if not self.items:
+            return f"{self.variable.lower()}: nothing coded"
+        kappa = "not defined" if self.kappa is None else f"{self.kappa:.2f}"
+        few = " (too few claims to read kappa)" if self.items < FEW_ITEMS else ""
+        return f"{self.variable.lower()}: {self.agreed} of {self.items} agree ({self.percent:.0%}), kappa {kappa}{few}"

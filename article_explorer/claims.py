@@ -22,7 +22,7 @@ from IPython.display import display
 from .controls import NO_CHOICE, multi_select, replace_options
 from .data import Dataset
 from .plotview import plot_view
-from .reader import CLAIM_TYPE_COLOURS, MARKS, STYLE, claim_card
+from .reader import CLAIM_TYPE_COLOURS, STYLE, claim_card
 from .rendering import download_link, esc, highlight, html_table, nothing_matches
 
 #: From describing to prescribing: the order of the rows of the argument's shape.
@@ -35,7 +35,15 @@ CLAIM_TYPE_WORDS = {
     "prescription": "says what should be done",
 }
 CERTAINTIES = ("certain", "probable", "possible", "uncertain")
-CERTAINTY_SYMBOLS = {"certain": "circle", "probable": "diamond", "possible": "triangle-up", "uncertain": "x-thin-open"}
+#: One set of marks for how sure a claim sounds, in the chart, its legend, the ladder and the notebook's text.
+CERTAINTY_SYMBOLS = {"certain": "circle", "probable": "diamond", "possible": "triangle-up", "uncertain": "x"}
+CERTAINTY_GLYPHS = {"certain": "●", "probable": "◆", "possible": "▲", "uncertain": "✕"}
+#: Legend entries show a shape only: in grey, since the colour of a marker is its type's.
+NEUTRAL = "#6b6b6b"
+#: Short names of the parts of an article that are not body text, for the paragraph axis.
+PART_ABBREVIATIONS = {"standfirst": "SF", "caption": "cap.", "headline": "head."}
+#: How many claims a rung of the ladder shows before "Show all".
+RUNG_SHOWS = 5
 VOICES = {
     "own": "the author's own judgement",
     "reported": "a statement the author reports",
@@ -78,15 +86,29 @@ def filter_claims(dataset: Dataset, filters: ClaimFilters) -> pd.DataFrame:
 
 
 def paragraph_labels(dataset: Dataset) -> dict[int, str]:
-    """Tick labels for paragraphs: ``¶ 1 standfirst``, ``¶ 2 caption``, ``¶ 3``…"""
+    """Short tick labels for paragraphs, so that neighbours never run into each other:
+    ``¶ 1 SF`` (standfirst), ``¶ 2 cap.`` (caption), ``¶ 3``…"""
     parts = dataset.sentences.groupby("paragraph")["part"].first()
-    return {int(p): f"¶ {p}" + (f" {part}" if part != "body" else "") for p, part in parts.items()}
+    return {
+        int(p): f"¶ {p}" + (f" {PART_ABBREVIATIONS.get(part, part[:4] + '.')}" if part != "body" else "")
+        for p, part in parts.items()
+    }
+
+
+def _parts_key(dataset: Dataset) -> str:
+    """The axis title: what the short names of the parts stand for."""
+    parts = [p for p in dict.fromkeys(dataset.sentences["part"]) if p != "body"]
+    names = ", ".join(f"{PART_ABBREVIATIONS.get(p, p[:4] + '.')} = {esc(p)}" for p in parts)
+    return "paragraph" + (f" ({names})" if names else "")
 
 
 def build_argument_figure(dataset: Dataset, shown: pd.DataFrame, chosen: str | None = None) -> dict:
     """Claims by paragraph (across) and type (down); shape = certainty, colour repeats the type.
     Sections of the article are shaded and named. A plain plotly figure dict; clicking a claim
-    gives its ``claim_id``."""
+    gives its ``claim_id``.
+
+    The legend shows the shapes only, in grey (a click on one hides those claims); the type
+    labels on the left carry their colour, so each colour has its truthful key."""
     labels = paragraph_labels(dataset)
     rows = {kind: i for i, kind in enumerate(CLAIM_TYPES)}
     placed = shown.assign(paragraph=shown["paragraphs"].map(min))
@@ -106,7 +128,9 @@ def build_argument_figure(dataset: Dataset, shown: pd.DataFrame, chosen: str | N
         traces.append(
             {
                 "type": "scatter",
-                "name": f"{MARKS[certainty][0]} {certainty}",
+                "name": f"{CERTAINTY_GLYPHS[certainty]} {certainty}",
+                "legendgroup": certainty,
+                "showlegend": False,  # coloured by type: the grey entry below stands for the shape
                 "x": [round(x, 3) for x in group["x"]],
                 "y": [round(y, 3) for y in group["y"]],
                 "mode": "markers",
@@ -128,6 +152,21 @@ def build_argument_figure(dataset: Dataset, shown: pd.DataFrame, chosen: str | N
                 "customdata": list(group["claim_id"]),
             }
         )
+    for certainty in CERTAINTIES:
+        if certainty in set(placed["certainty"]):
+            traces.append(
+                {
+                    "type": "scatter",
+                    "name": f"{CERTAINTY_GLYPHS[certainty]} {certainty}",
+                    "legendgroup": certainty,
+                    "x": [None],
+                    "y": [None],
+                    "mode": "markers",
+                    "marker": {"symbol": CERTAINTY_SYMBOLS[certainty], "size": 12, "color": NEUTRAL},
+                    "hoverinfo": "skip",
+                    "customdata": [],
+                }
+            )
     sections = dataset.sentences.groupby("paragraph")["section"].first()
     shapes, annotations = [], []
     for section in dict.fromkeys(s for s in sections if s):
@@ -159,23 +198,34 @@ def build_argument_figure(dataset: Dataset, shown: pd.DataFrame, chosen: str | N
         )
     layout = {
         "template": "plotly_white",
-        "height": 430,
-        "margin": {"l": 10, "r": 10, "t": 40, "b": 40},
+        "height": 470,
+        "margin": {"l": 10, "r": 10, "t": 40, "b": 10},
         "xaxis": {
             "tickvals": list(labels),
             "ticktext": [esc(label) for label in labels.values()],
             "range": [min(labels) - 0.6, max(labels) + 0.6],
+            "title": {"text": _parts_key(dataset), "font": {"size": 11}},
+            "automargin": True,
             "showgrid": False,
             "zeroline": False,
         },
         "yaxis": {
             "tickvals": list(range(len(CLAIM_TYPES))),
-            "ticktext": list(CLAIM_TYPES),
+            # the type's colour, as a key: the markers in a row are coloured as its label
+            "ticktext": [f'<span style="color:{CLAIM_TYPE_COLOURS[k]}">■</span> {k}' for k in CLAIM_TYPES],
             "range": [len(CLAIM_TYPES) - 0.4, -0.6],
             "automargin": True,
             "zeroline": False,
         },
-        "legend": {"title": {"text": "How sure it sounds"}, "orientation": "h", "y": -0.12},
+        "legend": {
+            "title": {"text": "How sure it sounds (shape; the colour is the type's)", "side": "top"},
+            "orientation": "h",
+            "x": 0,
+            "xref": "container",
+            "y": 0,
+            "yref": "container",
+            "yanchor": "bottom",
+        },
         "shapes": shapes,
         "annotations": annotations,
         "hovermode": "closest",
@@ -212,15 +262,23 @@ def ladder_html(shown: pd.DataFrame) -> str:
         rung = shown[shown["certainty"] == certainty]
         if rung.empty:
             continue
-        items = "".join(
+        items = [
             f"<li><span class='ae-meta'>¶ {min(c.paragraphs)} · {esc(c.claim_type)} · "
             f"{esc(c.claimant_name)} ({esc(c.voice)})</span><br>“{highlight(c.quote, c.hedge_cues)}”"
             + (f" <span class='ae-meta'>— {esc(', '.join(c.hedge_cues))}</span>" if c.hedge_cues else "")
             + "</li>"
             for c in rung.itertuples()
-        )
+        ]
+        more = ""
+        if len(items) > RUNG_SHOWS + 1:  # the rest folded away: no scroll box inside the scrolling page
+            more = (
+                f"<details class='ae-more'><summary>Show all {len(items)} {esc(certainty)} claims</summary>"
+                f"<ul>{''.join(items[RUNG_SHOWS:])}</ul></details>"
+            )
+            items = items[:RUNG_SHOWS]
         rungs.append(
-            f"<div class='ae-rung'><h4>{MARKS[certainty][0]} {esc(certainty)} ({len(rung)})</h4><ul>{items}</ul></div>"
+            f"<div class='ae-rung'><h4>{CERTAINTY_GLYPHS[certainty]} {esc(certainty)} ({len(rung)})</h4>"
+            f"<ul>{''.join(items)}</ul>{more}</div>"
         )
     return "<div class='ae-ladder'>" + "".join(rungs) + "</div>"
 
@@ -283,7 +341,7 @@ class ClaimsExplorer:
         self.description = widgets.HTML()
         self.card = widgets.HTML()
         self.ladder_description = widgets.HTML()
-        self.ladder = widgets.HTML(layout=widgets.Layout(max_height="480px", overflow="auto"), tabbable=True)
+        self.ladder = widgets.HTML()
         self.table = widgets.HTML(layout=widgets.Layout(max_height="300px", overflow="auto"), tabbable=True)
         self.download = widgets.HTML()
         self.plot, self._figure_box = plot_view({})  # drawn by render(), below

@@ -176,12 +176,9 @@ class CodingWorkbench:
             "or in how the two of you read it? Either reading may be defensible: say why in class.</p>"
             f"{disagreements_html(self.sample, mine)}</div>"
         )
-        if self.book is not None:
-            answer = "; ".join(
-                f"{a.variable} {a.agreed}/{a.items}, kappa {'n/a' if a.kappa is None else f'{a.kappa:.2f}'}"
-                for a in agreement.values()
-            )
-            self.book.record("coding", "Code the claims and compare with the dataset", answer, None)
+        if self.book is not None:  # its own key: the coding exercise records under "coding"
+            answer = "; ".join(a.summary() for a in agreement.values())
+            self.book.record("coding_summary", "Code the claims and compare with the dataset", answer, None)
         return agreement
 
     def _refresh_download(self) -> None:
@@ -191,6 +188,19 @@ class CodingWorkbench:
 
     def _ipython_display_(self) -> None:
         display(self.widget)
+
+
+def verdicts_in_words(given: dict[str, str], predictions: pd.DataFrame) -> str:
+    """The learner's verdicts in words, e.g. ``2 of 9 predictions judged: 1 partly, 1 too early to say
+    (¶ 8 “…”: partly; …)``, for the record of answers."""
+    counts = pd.Series(list(given.values()), dtype=object).value_counts()
+    spread = ", ".join(f"{counts[v]} {v}" for v in VERDICTS if v in counts)
+    each = "; ".join(
+        f"¶ {min(c.paragraphs)} “{c.paraphrase}”: {given[c.claim_id]}"
+        for c in predictions.itertuples()
+        if c.claim_id in given
+    )
+    return f"{len(given)} of {len(predictions)} predictions judged: {spread} ({each})"
 
 
 class PredictionReview:
@@ -280,7 +290,9 @@ class PredictionReview:
             )
         self.download.value = download_link("my-verdicts.csv", buffer.getvalue(), "Download my verdicts as CSV")
         if self.book is not None and given:
-            self.book.record("verdicts", "Your verdicts on the predictions", spread, None)
+            self.book.record(
+                "verdicts", "Your verdicts on the predictions", verdicts_in_words(given, self.predictions), None
+            )
 
     def _ipython_display_(self) -> None:
         display(self.widget)

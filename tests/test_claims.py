@@ -12,8 +12,16 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from article_explorer import load_dataset
-from article_explorer.agreement import Agreement, cohen_kappa, kappa_in_words, percent_agreement
+from article_explorer.agreement import (
+    FEW_ITEMS,
+    KAPPA_WORDS,
+    Agreement,
+    cohen_kappa,
+    kappa_in_words,
+    percent_agreement,
+)
 from article_explorer.claims import (
+    NEUTRAL,
     ClaimFilters,
     ClaimsExplorer,
     build_argument_figure,
@@ -91,6 +99,19 @@ def test_agreement_in_plain_words():
     assert Agreement.between("Type", [], []).in_words() == "Type: nothing coded yet."
 
 
+def test_kappa_on_a_few_claims_gets_no_verdict():
+    two = Agreement.between("Certainty", ["certain", "possible"], ["certain", "possible"])
+    text = two.in_words()
+    assert "on 2 of 2 claims (100%)" in text and "Cohen's kappa is 1.00" in text, "the numbers stay"
+    assert "kappa says little" in text
+    assert not any(words in text for _, words in KAPPA_WORDS), "no Landis–Koch verdict on 2 claims"
+    assert "agreement" not in text.split("Cohen's kappa")[1].split("Code at least")[0]
+    many = Agreement.between("Type", list("aabbccaabbcc"), list("aabbccaabbca"))
+    assert many.items >= FEW_ITEMS and "kappa is 0.87: almost perfect agreement" in many.in_words()
+    assert "says little" not in many.in_words()
+    assert two.summary() == "certainty: 2 of 2 agree (100%), kappa 1.00 (too few claims to read kappa)"
+
+
 # --- the shape, the ladder, the csv -------------------------------------------------------
 
 
@@ -107,15 +128,45 @@ def test_filters_keep_the_claims_asked_for(dataset):
 def test_the_argument_figure_places_each_claim_at_its_paragraph_and_type(dataset):
     shown = filter_claims(dataset, ClaimFilters())
     figure = go.Figure(build_argument_figure(dataset, shown, chosen="russia_will_seek_deterrence"))
-    points = {c: (x, y) for t in figure.data for c, x, y in zip(t.customdata, t.x, t.y, strict=True)}
+    claims = [t for t in figure.data if t.showlegend is False]  # the others are legend entries
+    points = {c: (x, y) for t in claims for c, x, y in zip(t.customdata, t.x, t.y, strict=True)}
     assert len(points) == len(dataset.claims)
     x, y = points["russia_will_seek_deterrence"]
     assert round(x) == 9 and round(y) == 3, "¶ 9, prediction row"
-    assert {t.name for t in figure.data} == {"● certain", "◕ probable", "◑ possible", "○ uncertain"}
-    assert list(figure.layout.xaxis.ticktext[:2]) == ["¶ 1 standfirst", "¶ 2 caption"]
+    # one set of marks, as in the notebook's text: ● certain ◆ probable ▲ possible ✕ uncertain
+    assert {t.name for t in figure.data} == {"● certain", "◆ probable", "▲ possible", "✕ uncertain"}
+    # short labels that do not run into each other; the axis title says what they stand for
+    assert list(figure.layout.xaxis.ticktext[:3]) == ["¶ 1 SF", "¶ 2 cap.", "¶ 3"]
+    assert "SF = standfirst" in figure.layout.xaxis.title.text
     assert [a.text for a in figure.layout.annotations] == ["<i>The view from Minsk</i>", "<i>Russian reactions</i>"]
     text = describe_argument(dataset, shown)
     assert text.startswith("Showing 55 of 55 claims") and "9 predictions (¶ 8–11)" in text
+
+
+def test_the_legend_shows_shapes_in_grey_and_the_type_labels_key_the_colours(dataset):
+    figure = go.Figure(build_argument_figure(dataset, filter_claims(dataset, ClaimFilters())))
+    entries = [t for t in figure.data if t.showlegend is not False]
+    symbols = {"● certain": "circle", "◆ probable": "diamond", "▲ possible": "triangle-up", "✕ uncertain": "x"}
+    assert {t.name: t.marker.symbol for t in entries} == symbols
+    assert {t.marker.color for t in entries} == {NEUTRAL}, "an entry shows a shape, never a type's colour"
+    for t in figure.data:
+        if t.showlegend is False:
+            assert t.marker.symbol == symbols[t.name]
+            assert len([e for e in entries if e.legendgroup == t.legendgroup]) == 1, "a click on the entry hides them"
+    rows = dict(zip(figure.layout.yaxis.tickvals, figure.layout.yaxis.ticktext, strict=True))
+    for t in figure.data:
+        for y, colour in zip(t.y, t.marker.color if t.showlegend is False else [], strict=False):
+            assert f"color:{colour}" in rows[round(y)], "each marker is coloured as its row's label"
+
+
+def test_a_long_rung_of_the_ladder_shows_a_few_claims_and_folds_the_rest(dataset):
+    html = ladder_html(filter_claims(dataset, ClaimFilters()))
+    certain = html[html.index("● certain (") : html.index("◆ probable (")]
+    shown, folded = certain.split("<details class='ae-more'>")
+    assert shown.count("<li>") == 5 and "<summary>Show all 39 certain claims</summary>" in folded
+    assert folded.count("<li>") == 34
+    ladder = ClaimsExplorer(dataset).ladder.layout
+    assert ladder.max_height is None and ladder.overflow is None, "no scroll box inside the page"
 
 
 def test_the_ladder_runs_from_certain_to_uncertain_with_cues_marked(dataset):
@@ -178,6 +229,32 @@ def test_the_workbench_shows_agreement_and_disagreements(dataset):
     assert exercise.submit(exercise.current_answer()).correct
     certainty.value = NO_CHOICE
     assert not exercise.submit(exercise.current_answer()).correct
+
+
+def test_the_coding_summary_has_its_own_key_and_reads_as_words(dataset):
+    book = AnswerBook("t")
+    workbench = CodingWorkbench(dataset, book)
+    sample = workbench.sample
+    for i in range(3):
+        kind, certainty = workbench.pickers[sample["claim_id"].iloc[i]]
+        kind.value, certainty.value = sample["claim_type"].iloc[i], sample["certainty"].iloc[i]
+    workbench.compare()
+    exercise = coding_exercise(workbench, book)
+    exercise.submit(exercise.current_answer())
+    assert {"coding_summary", exercise.key} <= set(book.answers), "the exercise does not overwrite the summary"
+    summary = book.answers["coding_summary"].answer
+    assert summary.startswith("type: 3 of 3 agree (100%), kappa ") and "; certainty: 3 of 3 agree (100%)" in summary
+    assert "Agreement(" not in summary and "{" not in summary
+
+
+def test_verdicts_are_recorded_in_words(dataset):
+    book = AnswerBook("t")
+    review = PredictionReview(dataset, book)
+    review.verdicts["warsaw_summit_could_prompt_request"].value = "partly"
+    review.verdicts["earlier_intervention_possible"].value = "too early to say"
+    answer = book.answers["verdicts"].answer
+    assert answer.startswith("2 of 9 predictions judged: 1 partly, 1 too early to say (¶ ")
+    assert ": partly" in answer and "claim_id" not in answer and "{" not in answer
 
 
 def test_verdicts_reveal_the_outcome_and_its_source(dataset):
