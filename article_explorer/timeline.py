@@ -144,7 +144,8 @@ def build_timeline_figure(dataset: Dataset, filters: TimelineFilters, selected_e
     ]
     stars = [(event_id, lane, day) for event_id, day in outcome_day.items() for lane in lane_of[event_id]]
     slots = spread_in_lanes([(row[lane], day) for _, lane, day in marks + stars], near_days)
-    centres, lanes_tall = lane_centres(len(lanes), [(row[m[1]], s) for m, s in zip(marks + stars, slots, strict=True)])
+    labels = [lane_label(lane) for lane in lanes]
+    centres, lanes_tall = lane_centres(labels, [(row[m[1]], s) for m, s in zip(marks + stars, slots, strict=True)])
     y = [centres[row[lane]] + slot * SLOT_STEP for (_, lane, _), slot in zip(marks + stars, slots, strict=True)]
     at = {(e, lane): y_ for (e, lane, _), y_ in zip(marks, y, strict=False)}
     star_at = {(e, lane): y_ for (e, lane, _), y_ in zip(stars, y[len(marks) :], strict=True)}
@@ -255,7 +256,7 @@ def build_timeline_figure(dataset: Dataset, filters: TimelineFilters, selected_e
         xaxis=xaxis,
         yaxis={
             "tickvals": centres,
-            "ticktext": [lane_label(lane) for lane in lanes],
+            "ticktext": labels,
             "range": [lanes_tall + 0.1, -0.55],  # the first lane on top, under the article date's label
             "automargin": True,  # long lane names push the plot right, never off the left edge
             "showgrid": True,

@@ -41,7 +41,7 @@ def day_month_year(day) -> str:
     return f"{day.day} {day:%b %Y}"
 
 
-def lane_label(name: str, width: int = 22) -> str:
+def lane_label(name: str, width: int = 18) -> str:
     """A lane's name, escaped, wrapped onto lines of about ``width`` characters."""
     return "<br>".join(esc(line) for line in textwrap.wrap(name.replace("_", " "), width) or [""])
 
@@ -65,15 +65,16 @@ def spread_in_lanes(points: Sequence[tuple[int, pd.Timestamp]], near_days: float
     return slots
 
 
-def lane_centres(lanes: int, slots: Iterable[tuple[int, int]]) -> tuple[list[float], float]:
-    """Where each lane's line is, from the top, given the (lane, slot) of its markers: a lane whose
-    markers were moved apart is made taller. Also the total height, in lanes."""
-    reach = [0] * lanes
+def lane_centres(labels: Sequence[str], slots: Iterable[tuple[int, int]]) -> tuple[list[float], float]:
+    """Where each lane's line is, from the top, given the lanes' (wrapped) labels and the (lane,
+    slot) of its markers: a lane whose markers were moved apart, or whose label has three lines,
+    is made taller. Also the total height, in lanes."""
+    reach = [0] * len(labels)
     for lane, slot in slots:
         reach[lane] = max(reach[lane], abs(slot))
     centres, top = [], 0.0
-    for r in reach:
-        half = max(0.5, (r + 0.6) * SLOT_STEP)
+    for r, label in zip(reach, labels, strict=True):
+        half = max(0.5, (r + 0.6) * SLOT_STEP, 0.22 * (label.count("<br>") + 1))
         centres.append(top + half)
         top += 2 * half
     return centres, top

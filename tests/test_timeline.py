@@ -265,8 +265,12 @@ def test_the_legend_goes_under_the_plot_and_lane_names_are_never_cut(dataset):
     assert (legend.orientation, legend.yanchor, legend.yref) == ("h", "bottom", "container")
     assert figure.layout.yaxis.automargin is True
     labels = list(figure.layout.yaxis.ticktext)
-    assert "People displaced from<br>Ukraine to Belarus" in labels
-    assert all(len(line) <= 24 for label in labels for line in label.split("<br>"))
+    assert "People displaced<br>from Ukraine to<br>Belarus" in labels
+    assert all(len(line) <= 20 for label in labels for line in label.split("<br>"))
+    lines = [label.count("<br>") + 1 for label in labels]
+    centres = list(figure.layout.yaxis.tickvals)
+    for i in range(len(labels) - 1):  # a line of text takes about 0.4 of a lane
+        assert centres[i + 1] - centres[i] >= 0.2 * (lines[i] + lines[i + 1]), f"{labels[i]} runs into the next"
 
 
 def test_dates_are_in_words_on_screen_and_in_edtf_in_the_csv(dataset):

@@ -59,3 +59,63 @@ def test_filters_a_click_and_the_download_follow_each_other(page, servers, kind)
         rows = list(csv.DictReader(handle))
     assert [row["event_id"] for row in rows] == ["su24_shootdown"]
     assert_healthy(page, log)
+
+
+LABELS_CUT_JS = """() => {
+    const gd = document.querySelector('.ae-plotview');
+    const left = gd.getBoundingClientRect().left;
+    return [...gd.querySelectorAll('.ytick text')].filter(t => t.getBoundingClientRect().left < left - 0.5)
+        .map(t => t.textContent);
+}"""
+LAYOUT_JS = """() => {
+    const gd = document.querySelector('.ae-plotview');
+    const size = gd._fullLayout._size, plot = gd.querySelector('.nsewdrag').getBoundingClientRect();
+    const legend = gd.querySelector('.legend').getBoundingClientRect();
+    return {width: gd._fullLayout.width, plot: size.w, legendTop: legend.top, plotBottom: plot.bottom,
+            legendRight: legend.right, figureRight: gd.getBoundingClientRect().right};
+}"""
+MARKER_CENTRES_JS = """() => [...document.querySelectorAll('.ae-plotview .scatterlayer .trace .points path')].map(p => {
+    const r = p.getBoundingClientRect(); return [r.left + r.width / 2, r.top + r.height / 2];
+})"""
+
+
+@pytest.mark.parametrize("kind", ["lab", "voila"])
+def test_lane_names_legend_and_every_counted_event_can_be_seen(page, servers, kind):
+    log = watch(page)
+    server = servers(kind, "article")
+    (open_in_lab if kind == "lab" else open_in_voila)(page, server.notebook_url(NOTEBOOK))
+    page.wait_for_selector(".ae-plotview .main-svg")
+
+    before = figure_signature(page)
+    page.get_by_role("button", name="by actor").click()
+    wait_for_figure_change(page, before)
+    for width, height in ((1280, 900), (683, 512)):  # a laptop, and a 1024×768 projector at 150 % zoom
+        page.set_viewport_size({"width": width, "height": height})
+        page.wait_for_timeout(800)  # the figure follows its box's new width
+        page.locator(".ae-plotview").first.scroll_into_view_if_needed()
+        assert page.evaluate(LABELS_CUT_JS) == [], f"lane names cut at the left edge at {width} px"
+        layout = page.evaluate(LAYOUT_JS)
+        assert layout["legendTop"] >= layout["plotBottom"], "the legend is under the plot"
+        share = 0.6 if kind == "voila" else 0.45  # in Lab, the file browser takes half of a 683-px screen
+        assert layout["plot"] >= share * layout["width"], f"the plot keeps its width at {width} px: {layout}"
+        assert layout["legendRight"] <= layout["figureRight"] + 1, "the legend fits the figure"
+        screenshot(page, f"01_timeline-{kind}-by-actor-{width}")
+    page.set_viewport_size({"width": 1280, "height": 900})
+
+    before = figure_signature(page)
+    page.get_by_role("button", name="by category").click()
+    wait_for_figure_change(page, before)
+    before = figure_signature(page)
+    widget_control(page, "Status").select_option(label=["anticipated", "hypothetical"])
+    wait_for_figure_change(page, before)
+    page.wait_for_function("() => document.body.innerText.includes('6 of 29 events shown.')")
+    centres = page.evaluate(MARKER_CENTRES_JS)
+    assert len(centres) == 6
+    for i, (xa, ya) in enumerate(centres):
+        for xb, yb in centres[i + 1 :]:
+            assert max(abs(xa - xb), abs(ya - yb)) >= 6, (
+                f"two of the 6 events are drawn on top of each other: {centres}"
+            )
+    page.locator(".ae-plotview").first.scroll_into_view_if_needed()
+    screenshot(page, f"01_timeline-{kind}-future-events")
+    assert_healthy(page, log)
