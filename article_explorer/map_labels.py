@@ -37,7 +37,10 @@ POSITIONS = (
     "bottom left",
 )
 #: Moves tried for a label without a marker, in lines of its text: (right, down).
-NUDGES = ((0, 0), (0, 1), (0, -1), (1, 0), (-1, 0), (0, 2), (0, -2), (1.5, 1), (-1.5, 1), (1.5, -1), (-1.5, -1))
+NUDGES = sorted(
+    ((dx, dy) for dx in (0, 1, -1, 2, -2, 3, -3) for dy in (0, 0.5, -0.5, 1, -1, 1.5, -1.5, 2, -2, 2.5, -2.5, 3, -3)),
+    key=lambda move: (move[0] ** 2 + move[1] ** 2, move),
+)
 #: (width, height) in pixels of the plot area the layout is made for.
 PLOT_PX = (480.0, 360.0)
 CHAR_EM = 0.6  # average character width, in em, with a little to spare

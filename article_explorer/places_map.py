@@ -592,15 +592,21 @@ def _hover_items(items: pd.DataFrame) -> str:
 
 
 def place_labels(geography: Geography, areas: list[str], points: list[str], active: set[str], view: Extent) -> dict:
-    """``place_id -> placement`` (``None``: no name at this zoom) for the names of the areas and point
-    places in ``view``, laid out by :func:`.map_labels.layout_labels` (capitals and areas first;
-    the name of a site or city that fits nowhere is left to its hover text)."""
+    """``place_id -> placement`` (``None``: no name at this zoom) for the names of the areas and
+    point places in ``view``, laid out by :func:`.map_labels.layout_labels`. Capitals go first,
+    then the places with items and the centre's country (first on the whole map), then the other
+    areas (which may move a little within their country), then the places without items. A name
+    that fits nowhere is left to its hover text, except a capital's and the centre country's."""
     places = geography.place
+    home = places[geography.default_centre]["country_iso3"]
     labels = []
     for p in areas:
         point = geography.area_label_point(p, view)
         if point is not None:
-            labels.append((0, Label(p, *point, places[p]["name"], font_px=12, bold=True)))
+            droppable = places[p]["country_iso3"] != home
+            label = Label(p, *point, places[p]["name"], font_px=12, droppable=droppable, bold=True)
+            # On the whole map the centre's country names itself before the crowded sites in it.
+            labels.append((2 if droppable else 0.5 if view == geography.extent else 1.5, label))
     for p in points:
         place = places[p]
         if not (view.min_lon <= place["lon"] <= view.max_lon and view.min_lat <= place["lat"] <= view.max_lat):
@@ -615,7 +621,7 @@ def place_labels(geography: Geography, areas: list[str], points: list[str], acti
             marker_px=16 if on else 10,
             droppable=not capital,
         )
-        labels.append(((0 if capital else 1) + (0 if on else 2), label))
+        labels.append((0 if capital else 1 if on else 3, label))
     labels.sort(key=lambda pair: pair[0])  # stable: within a rank, the order of places.csv
 
     def may_move_to(label: Label, lon: float, lat: float) -> bool:  # an area's name stays inside it
@@ -835,7 +841,9 @@ def describe_map(geography: Geography, items: pd.DataFrame, filters: MapFilters)
     busiest = items["place_id"].value_counts()
     top = ", ".join(f"{geography.place[p]['name']} ({n})" for p, n in busiest.head(3).items())
     view = geography.view(filters.zoom, filters.centre, filters.radius_km)
-    outside = [geography.place[p]["name"] for p in places if p in geography.place and not _in_view(geography, p, view)]
+    outside = [
+        geography.place[p]["name"] for p in places if p in geography.mapped[0] and not _in_view(geography, p, view)
+    ]
     outside_text = (
         f" Outside this zoom: {', '.join(sorted(outside))} (choose Zoom: {ZOOMS['all']} to see them)."
         if outside and filters.zoom != "all"
@@ -1110,6 +1118,7 @@ class MapExplorer:
                 f"Download the {shown['place_id'].nunique()} places shown as CSV",
             )
         self.plot.show(build_map_figure(self.geography, shown, filters, self.place_picker.value or None))
+        self.description.value = f"<p class='ae-description'>{esc(describe_map(self.geography, shown, filters))}</p>"
         borders = self.geography.border_distances(filters.centre, self.colour_year(filters))
         self.distances.value = (
             f"<p class='ae-description'>{esc(describe_distances(self.geography, filters, borders, shown))}</p>"
@@ -1128,7 +1137,6 @@ class MapExplorer:
         self.count.value = (
             f"<p><b>{len(shown)} of {len(self.items)} items shown, at {shown['place_id'].nunique()} places.</b></p>"
         )
-        self.description.value = f"<p class='ae-description'>{esc(describe_map(self.geography, shown, filters))}</p>"
         columns = {"when": "date", "text": "what", "kind": "kind", "place_name": "place"}
         table = shown.sort_values("date").assign(
             when=lambda t: t["date"].map(when),

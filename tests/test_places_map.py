@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from article_explorer import load_dataset
 from article_explorer.config import DEFAULT_DATA_DIR, PROJECT_ROOT
 from article_explorer.exercises import AnswerBook
+from article_explorer.map_labels import Label, scale, text_box
 from article_explorer.places_exercises import (
     capitals_within_exercise,
     dispute_by_year_exercise,
@@ -24,6 +25,8 @@ from article_explorer.places_map import (
     Geography,
     MapExplorer,
     MapFilters,
+    describe_distances,
+    describe_map,
     full_map_figure,
     map_items,
     places_csv,
@@ -199,3 +202,138 @@ def test_exercises(geography):
     app.year.value = 2014
     assert dispute.submit(dispute.current_answer()).correct
     assert {"russian_fighters_lida_2013", "babruysk_named_2014"} <= set(app._shown["item_id"])
+
+
+def test_without_hindsight_the_year_list_stops_at_the_article_and_the_text_names_the_year_shown():
+    app = MapExplorer(load_dataset(DEFAULT_DATA_DIR))
+    assert max(app.year.options) == app.published_year == 2016, "never offer a year the map will not show"
+    app.hindsight.value = True
+    assert max(app.year.options) == 2018
+    app.year.value = 2018
+    names = [t.get("name", "") for t in app.plot.base["data"]]
+    assert "NATO member (2018)" in names and "2018" in app.plot.figure["layout"]["title"]["text"]
+    app.hindsight.value = False
+    assert app.year.value == 2016 and max(app.year.options) == 2016, "unticking hindsight brings the year back"
+    names = [t.get("name", "") for t in app.plot.base["data"]]
+    title = app.plot.figure["layout"]["title"]["text"]
+    assert "NATO member (2016)" in names and "2018" not in title and "2018" not in app.description.value
+    assert "30 March 2016" in title, "the article's own year is shown as the article saw it"
+    filters = MapFilters(year=2018)  # a caller may still ask for a later year: the text says what is shown
+    text = describe_map(app.geography, visible_items(app.items, filters, 2016), filters)
+    assert "2018" not in text.split(".")[0] and "Hindsight is off, so nothing after 30 March 2016 is shown" in text
+
+
+def label_boxes(figure):
+    """The text boxes of the figure's place names, as map_labels estimates them, at its small size."""
+    layout = figure["layout"]
+    view = (layout["xaxis"]["range"][0], layout["yaxis"]["range"][0], layout["xaxis"]["range"][1])
+    view += (layout["yaxis"]["range"][1],)
+    ratio = layout["yaxis"]["scaleratio"]
+    px = scale(view, ratio)
+    boxes, markers = {}, []
+    for trace in figure["data"]:
+        if trace.get("mode") not in ("text", "markers+text"):
+            continue
+        sizes = trace.get("marker", {}).get("size") or [0] * len(trace["x"])
+        for x, y, text, position, size in zip(
+            trace["x"], trace["y"], trace["text"], trace["textposition"], sizes, strict=True
+        ):
+            at = ((x - view[0]) * px, (view[3] - y) * ratio * px)
+            if size:
+                markers.append((at[0] - size / 2, at[1] - size / 2, at[0] + size / 2, at[1] + size / 2))
+            if text:
+                plain = text.replace("<b>", "").replace("</b>", "")
+                label = Label(plain, x, y, plain, font_px=12, marker_px=size, bold="<b>" in text)
+                boxes[plain] = text_box(label, position, *at)
+    width, height = (view[2] - view[0]) * px, (view[3] - view[1]) * ratio * px
+    return boxes, markers, (width, height)
+
+
+def overlaps(a, b, slack=0.5):
+    return min(a[2], b[2]) - max(a[0], b[0]) > slack and min(a[3], b[3]) - max(a[1], b[1]) > slack
+
+
+@pytest.mark.parametrize("zoom", ["region", "ring", "all"])
+def test_place_names_do_not_collide_and_stay_on_the_map(geography, items, zoom):
+    filters = MapFilters(year=2016, centre="minsk", radius_km=500, zoom=zoom)
+    figure = full_map_figure(geography, visible_items(items, filters, 2016), filters)
+    boxes, markers, (width, height) = label_boxes(figure)
+    if zoom != "all":
+        assert {"Minsk", "Lida", "Baranovichi", "Babruysk", "Warsaw", "Kyiv", "Belarus", "Russia"} <= set(boxes)
+    assert {"Minsk", "Warsaw", "Kyiv", "Belarus"} <= set(boxes), "capitals and the centre's country"
+    assert zoom == "ring" or "Moscow" in boxes
+    names = sorted(boxes)
+    for i, a in enumerate(names):
+        box = boxes[a]
+        assert box[0] >= -0.5 and box[2] <= width + 0.5 and box[1] >= -0.5 and box[3] <= height + 0.5, a
+        for b in names[i + 1 :]:
+            assert not overlaps(box, boxes[b]), f"{a} and {b} print over one another"
+        for marker in markers:
+            assert not overlaps(box, marker), f"{a} prints over a marker"
+
+
+def test_the_map_zooms_to_belarus_then_to_the_ring_and_out_to_the_whole_map():
+    app = MapExplorer(load_dataset(DEFAULT_DATA_DIR))
+    whole, region = app.geography.extent, app.geography.region
+    assert app.zoom.value == "region" and [label for label, _ in app.zoom.options] == [
+        "Belarus and its neighbours",
+        "the whole map",
+    ]
+    x_range = app.plot.figure["layout"]["xaxis"]["range"]
+    assert x_range == [region.min_lon, region.max_lon] and region.max_lon - region.min_lon < 0.5 * (
+        whole.max_lon - whole.min_lon
+    ), "the region is at most half the width of the whole map"
+    assert region.min_lon < 21.0 < 37.6 < region.max_lon, "Warsaw and Moscow are in it"
+    assert "Outside this zoom: Brussels, Georgia, Syria, Turkey" in app.description.value
+    app.radius.value = 300
+    assert app.zoom.value == "ring", "drawing a ring zooms to it"
+    ring = app.geography.view("ring", "minsk", 300)
+    assert app.plot.figure["layout"]["xaxis"]["range"] == [ring.min_lon, ring.max_lon]
+    assert ring.min_lon < 27.56 - 4.5 and ring.max_lon > 27.56 + 4.5 and ring.max_lon - ring.min_lon < 14
+    app.zoom.value = "all"
+    app.radius.value = 500
+    assert app.zoom.value == "all", "a learner's own zoom is kept when the ring only changes size"
+    assert app.plot.figure["layout"]["xaxis"]["range"] == [whole.min_lon, whole.max_lon]
+    assert "Outside this zoom" not in app.description.value
+    app.zoom.value = "ring"
+    app.radius.value = 0
+    assert app.zoom.value == "region" and "ring" not in {value for _, value in app.zoom.options}
+
+
+def test_the_title_and_attribution_stay_clear_of_the_toolbar_and_the_ticks(geography, items):
+    filters = MapFilters(year=2018, hindsight=True)
+    layout = full_map_figure(geography, visible_items(items, filters, 2016), filters)["layout"]
+    title = layout["title"]
+    assert title["text"] == "By the end of 2018, with what came later", "short"
+    assert (title["x"], title["xanchor"], title["yref"], title["yanchor"]) == (0, "left", "container", "top")
+    assert title["pad"]["t"] >= 30, "below the strip where plotly's toolbar sits (top right)"
+    assert "Natural Earth" in title["subtitle"]["text"] and not layout.get("annotations"), "nothing over the ticks"
+    assert layout["margin"]["t"] >= title["pad"]["t"] + 50, "room for the title and its subtitle above the map"
+    assert layout["xaxis"]["automargin"] and layout["yaxis"]["automargin"], "tick labels never cut"
+    assert layout["legend"]["orientation"] == "h" and layout["legend"]["y"] < 0, "the legend under the map"
+
+
+def test_the_ring_lists_every_place_whatever_the_layers_and_says_which_are_hollow(geography, items):
+    filters = MapFilters(layers=frozenset(), year=2016, centre="minsk", radius_km=500)
+    shown = visible_items(items, filters, 2016)
+    text = describe_distances(geography, filters, geography.border_distances("minsk", 2016), shown)
+    assert "Within 500 km of Minsk: Baranovichi" in text
+    assert "all the dataset's places in the ring, whatever the layers" in text
+    assert "Nothing is shown at Baranovichi (Baranavichy), Babruysk (Bobruisk), Lida, Kyiv, Warsaw" in text
+    assert "Minsk lies 121 km from the nearest border of Belarus, the one with Lithuania." in text
+    assert "coast" not in text, "Belarus is land-locked: its nearest line is a land border"
+
+
+def test_no_codes_on_screen_dates_kinds_and_sides_in_words():
+    app = MapExplorer(load_dataset(DEFAULT_DATA_DIR))
+    app.place_picker.value = "belarus"
+    hover = str([t.get("hovertext") for t in app.plot.figure["data"]])
+    for text in (app.table.value, app.card.value, hover):
+        assert "2014/.." not in text and "2016-03-30/" not in text and "military_site" not in text
+        assert "human_rights" not in text
+    assert "from 2014 onwards" in app.table.value and "the author&#x27;s claim" in app.table.value
+    assert "from 2014 onwards" in app.card.value and "from 30 March 2016, end unknown" in app.card.value
+    app.place_picker.value = "lida"
+    assert "military site" in app.card.value and "military_site" not in app.card.value
+    source = (PROJECT_ROOT / "article_explorer" / "places_map.py").read_text(encoding="utf-8")
+    assert "%-d" not in source, "strftime's %-d fails on Windows"
