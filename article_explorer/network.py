@@ -134,7 +134,7 @@ def build_network_figure(dataset: Dataset, links: pd.DataFrame, chosen: str | No
     traces = []
     for kind, (words, colour, dash) in LINK_KINDS.items():
         lines_by_width: dict[int, tuple[list, list]] = {}
-        arrows: dict[str, list] = {"x": [], "y": [], "angle": [], "text": [], "size": []}
+        arrows = {near: {"x": [], "y": [], "angle": [], "text": [], "size": []} for near in (False, True)}
         for (of_kind, source, target), labels in sorted(labels_by_pair.items()):
             if of_kind != kind:
                 continue
@@ -142,42 +142,37 @@ def build_network_figure(dataset: Dataset, links: pd.DataFrame, chosen: str | No
             xs, ys = lines_by_width.setdefault(1 + min(len(labels), 4), ([], []))  # capped: 2 to 5 px
             xs += [x0, x1, None]
             ys += [y0, y1, None]
-            arrows["x"].append(x0 + (x1 - x0) * 0.55)
-            arrows["y"].append(y0 + (y1 - y0) * 0.55)
-            arrows["angle"].append(math.degrees(math.atan2(x1 - x0, y1 - y0)))
+            x, y = x0 + (x1 - x0) * 0.55, y0 + (y1 - y0) * 0.55
+            # an arrow close to an actor (a link between neighbours) gets no hover: it would take the actor's click
+            arrow = arrows[min(math.hypot(x - a, y - b) for a, b in where.values()) < 0.25]
+            arrow["x"].append(x)
+            arrow["y"].append(y)
+            arrow["angle"].append(math.degrees(math.atan2(x1 - x0, y1 - y0)))
             items = "<br>".join(f"• {esc(label[:90])}" for label in labels[:6])
             more = f"<br>… and {len(labels) - 6} more" if len(labels) > 6 else ""
-            arrows["text"].append(f"<b>{esc(names[source])} → {esc(names[target])}</b>: {esc(words)}<br>{items}{more}")
-            arrows["size"].append(8 + min(len(labels), 3))  # small: a click near an actor finds the actor
-        if not arrows["x"]:
-            continue
+            arrow["text"].append(f"<b>{esc(names[source])} → {esc(names[target])}</b>: {esc(words)}<br>{items}{more}")
+            arrow["size"].append(8 + min(len(labels), 3))  # small: a click near an actor finds the actor
+        line = {"type": "scatter", "mode": "lines", "opacity": 0.55, "hoverinfo": "skip", "showlegend": False}
         traces += [
-            {
-                "type": "scatter",
-                "x": xs,
-                "y": ys,
-                "mode": "lines",
-                "line": {"color": colour, "dash": dash, "width": width},
-                "opacity": 0.55,
-                "hoverinfo": "skip",
-                "showlegend": False,
-                "legendgroup": kind,
-            }
+            {**line, "x": xs, "y": ys, "line": {"color": colour, "dash": dash, "width": width}, "legendgroup": kind}
             for width, (xs, ys) in sorted(lines_by_width.items())
         ]
-        traces.append(
+        traces += [
             {
                 "type": "scatter",
                 "name": f"{'—' if dash == 'solid' else '- -'} {words}",
                 "legendgroup": kind,
-                "x": arrows["x"],
-                "y": arrows["y"],
+                "showlegend": not near,
+                "x": arrow["x"],
+                "y": arrow["y"],
                 "mode": "markers",
-                "marker": {"symbol": "arrow", "angle": arrows["angle"], "size": arrows["size"], "color": colour},
-                "hovertext": arrows["text"],
-                "hoverinfo": "text",
+                "marker": {"symbol": "arrow", "angle": arrow["angle"], "size": arrow["size"], "color": colour},
+                "hovertext": arrow["text"],
+                "hoverinfo": "skip" if near else "text",
             }
-        )
+            for near, arrow in arrows.items()
+            if lines_by_width
+        ]
     linked = set(links["source"]) | set(links["target"])
     author = author_id(dataset)
     for kind in sorted(set(dataset.actors["kind"]), key=list(KIND_SYMBOLS).index):
@@ -222,13 +217,15 @@ def build_network_figure(dataset: Dataset, links: pd.DataFrame, chosen: str | No
                 "marker": {"symbol": symbol, "size": 12, "color": "#333333"},
             }
         )
-    axis = {"visible": False, "range": [-1.9, 1.9], "fixedrange": False}
+    # an ellipse, as wide as the figure allows: labels need room sideways, and neighbours room apart;
+    # fixed, so that a drag or a quick second click never zooms the actors out of the picture
+    axis = {"visible": False, "range": [-1.75, 1.75], "fixedrange": True}
     layout = {
         "template": "plotly_white",
         "height": 640,
         "margin": {"l": 4, "r": 4, "t": 30, "b": 10},
         "xaxis": axis,
-        "yaxis": {**axis, "scaleanchor": "x", "scaleratio": 1},
+        "yaxis": {**axis, "range": [-1.3, 1.3]},
         "legend": {"orientation": "h", "y": 0, "yanchor": "top", "x": 0, "itemsizing": "constant"},
         "hovermode": "closest",
     }
@@ -244,18 +241,20 @@ def _offset(start, end, by: float):
     return (x0 + dx, y0 + dy), (x1 + dx, y1 + dy)
 
 
-def _node_label(name: str, width: int = 18) -> str:
+def _node_label(name: str, width: int = 22) -> str:
     """An actor's name, escaped and broken into short lines so that it stays inside the figure.
 
     >>> _node_label("Supreme State Council of Russia and Belarus")
-    'Supreme State<br>Council of Russia<br>and Belarus'
+    'Supreme State Council<br>of Russia and Belarus'
     """
     return "<br>".join(esc(line) for line in textwrap.wrap(name, width)) or esc(name)
 
 
 def _label_side(point: tuple[float, float]) -> str:
-    """Labels point away from the centre: sideways, except at the very top and bottom of the circle."""
+    """Labels point away from the centre: sideways, and upwards near the top."""
     x, y = point
+    if y > 0.75 and abs(x) > 0.05:
+        return f"top {'right' if x > 0 else 'left'}"
     if x > 0.05:
         return "middle right"
     if x < -0.05:
