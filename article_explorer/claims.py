@@ -218,7 +218,7 @@ def build_argument_figure(dataset: Dataset, shown: pd.DataFrame, chosen: str | N
             "zeroline": False,
         },
         "legend": {
-            "title": {"text": "How sure it sounds (shape; the colour is the type's)", "side": "top"},
+            "title": {"text": "How sure it sounds (the shape;<br>the colour is the type's)", "side": "top"},
             "orientation": "h",
             "x": 0,
             "xref": "container",

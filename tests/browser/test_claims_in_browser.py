@@ -17,9 +17,25 @@ from .helpers import (
     wait_for_figure_change,
     wait_for_text,
     watch,
+    widget_control,
 )
 
 NOTEBOOK = "04_claims_and_evidence.ipynb"
+TICKS_OVERLAP_JS = """() => {
+    const boxes = [...document.querySelector('.ae-plotview').querySelectorAll('.xtick text')]
+        .map(t => t.getBoundingClientRect()).sort((a, b) => a.left - b.left);
+    return boxes.slice(1).filter((b, i) => b.left < boxes[i].right - 0.5).map(b => b.left);
+}"""
+LEGEND_JS = """() => {
+    const gd = document.querySelector('.ae-plotview');
+    return {entries: [...gd.querySelectorAll('.legend .traces .legendtext')].map(t => t.textContent),
+            right: gd.querySelector('.legend').getBoundingClientRect().right,
+            figureRight: gd.getBoundingClientRect().right};
+}"""
+INNER_SCROLL_JS = """() => {
+    const ladder = document.querySelector('.ae-ladder').closest('.widget-html');
+    return ladder.scrollHeight - ladder.clientHeight;
+}"""
 
 
 @pytest.mark.parametrize("kind", ["lab", "voila"])
@@ -39,6 +55,31 @@ def test_filter_code_two_claims_and_judge_a_prediction(page, servers, kind):
     assert page.locator(".ae-ladder mark.ae-cue", has_text="it is possible that").count() == 1
     page.locator(".ae-plotview").first.scroll_into_view_if_needed()
     screenshot(page, f"04_claims-{kind}-predictions")
+    page.set_viewport_size({"width": 683, "height": 512})  # a 1024×768 projector at 150 % zoom
+    page.wait_for_timeout(800)
+    page.locator(".ae-plotview").first.scroll_into_view_if_needed()
+    assert page.evaluate(TICKS_OVERLAP_JS) == [], "paragraph labels run into each other"
+    legend = page.evaluate(LEGEND_JS)
+    assert (
+        legend["entries"] == ["● certain", "◆ probable", "▲ possible"] and legend["right"] <= legend["figureRight"] + 1
+    )
+    screenshot(page, f"04_claims-{kind}-predictions-683")
+    page.set_viewport_size({"width": 1280, "height": 900})
+
+    before = figure_signature(page)
+    widget_control(page, "Type").select_option(
+        label=["report", "assessment", "perception", "prediction", "prescription"]
+    )
+    wait_for_figure_change(page, before)
+    wait_for_text(page, "55 of 55 claims shown.")
+    rung = page.locator(".ae-rung").first
+    assert rung.locator(":scope > ul > li").count() == 5, "a long rung shows its first claims"
+    more = rung.locator("details.ae-more")
+    assert more.locator("summary").inner_text() == "Show all 39 certain claims"
+    assert not more.locator("li").first.is_visible()
+    more.locator("summary").click()
+    assert more.locator("li").first.is_visible()
+    assert page.evaluate(INNER_SCROLL_JS) == 0, "the ladder is no scroll box inside the page"
 
     # Code two claims: the first as the dataset does, the second differently.
     set_widget_value(page, "Claim 1 type", "prescription")
@@ -56,7 +97,7 @@ def test_filter_code_two_claims_and_judge_a_prediction(page, servers, kind):
 
     with page.expect_download() as download_info:
         page.get_by_text("Download my coding as CSV").click()
-    with open(download_info.value.path(), encoding="utf-8") as handle:
+    with open(download_info.value.path(), encoding="utf-8-sig") as handle:
         rows = list(csv.DictReader(handle))
     assert [row["my_type"] for row in rows[:3]] == ["prescription", "assessment", ""]
 
@@ -64,8 +105,11 @@ def test_filter_code_two_claims_and_judge_a_prediction(page, servers, kind):
     wait_for_text(page, "You have judged 1 of 9 predictions")
     with page.expect_download() as download_info:
         page.locator("a.ae-save").click()
-    with open(download_info.value.path(), encoding="utf-8") as handle:
+    with open(download_info.value.path(), encoding="utf-8-sig") as handle:
         saved = {row["exercise"]: row for row in csv.DictReader(handle)}
-    assert saved["coding"]["correct"] == "not marked" and "kappa" in saved["coding"]["my_answer"]
+    # the workbench's summary has its own key (the coding exercise uses another), in words
+    summary = saved["coding_summary"]
+    assert summary["correct"] == "not marked"
+    assert summary["my_answer"].startswith("type: 1 of 2 agree (50%), kappa ")
     assert "verdicts" in saved
     assert_healthy(page, log)

@@ -55,7 +55,7 @@ def test_filters_a_click_and_the_download_follow_each_other(page, servers, kind)
 
     with page.expect_download() as download_info:
         page.locator("a.ae-download").click()
-    with open(download_info.value.path(), encoding="utf-8") as handle:
+    with open(download_info.value.path(), encoding="utf-8-sig") as handle:
         rows = list(csv.DictReader(handle))
     assert [row["event_id"] for row in rows] == ["su24_shootdown"]
     assert_healthy(page, log)
