@@ -193,6 +193,7 @@ def build_network_figure(dataset: Dataset, links: pd.DataFrame, chosen: str | No
                 "text": [_node_label(names[a]) + ("<br>(the author)" if a == author else "") for a in ids],
                 "textposition": [_label_side(where[a]) for a in ids],
                 "textfont": {"size": 12},
+                "cliponaxis": False,  # a label may reach into the margin rather than be cut
                 "marker": {  # large, and drawn above the links: the click target
                     "symbol": symbol,
                     "size": [24 if a in linked else 16 for a in ids],
@@ -225,7 +226,7 @@ def build_network_figure(dataset: Dataset, links: pd.DataFrame, chosen: str | No
         "height": 640,
         "margin": {"l": 4, "r": 4, "t": 30, "b": 10},
         "xaxis": axis,
-        "yaxis": {**axis, "range": [-1.3, 1.3]},
+        "yaxis": {**axis, "range": [-1.3, 1.35]},
         "legend": {"orientation": "h", "y": 0, "yanchor": "top", "x": 0, "itemsizing": "constant"},
         "hovermode": "closest",
     }

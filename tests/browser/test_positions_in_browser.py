@@ -141,8 +141,11 @@ def test_network_at_projector_zoom(page, servers):
     frame = network.locator(".main-svg").first.evaluate(BOX_JS)
     labels = network.locator(".scatterlayer .textpoint text")
     for text, box in zip(labels.all_text_contents(), boxes(labels), strict=True):
-        assert frame[0] - 1 <= box[0] and box[2] <= frame[2] + 1, f"label {text!r} is cut: {box} vs {frame}"
+        inside = frame[0] - 1 <= box[0] and box[2] <= frame[2] + 1 and frame[1] - 1 <= box[1] and box[3] <= frame[3] + 1
+        assert inside, f"label {text!r} is cut: {box} vs {frame}"
+    page.set_viewport_size({"width": 683, "height": 900})  # taller, to photograph the whole figure at this width
     network.screenshot(path=str(SCREENSHOTS / "02_positions-voila-network-683.png"))
+    page.set_viewport_size({"width": 683, "height": 512})
 
     missed = []
     for node in page.evaluate(NODES_JS):
