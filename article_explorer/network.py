@@ -162,7 +162,7 @@ def build_network_figure(dataset: Dataset, links: pd.DataFrame, chosen: str | No
                 "type": "scatter",
                 "name": f"{'—' if dash == 'solid' else '- -'} {words}",
                 "legendgroup": kind,
-                "showlegend": not near,
+                "showlegend": near == (not arrows[False]["x"]),  # one legend entry per kind
                 "x": arrow["x"],
                 "y": arrow["y"],
                 "mode": "markers",

@@ -334,6 +334,10 @@ def test_the_network_is_readable_and_its_actors_easy_to_click(dataset):
         "connected: Russia (38), Belarus (32), Michael Carpenter (11). The author&#x27;s own claims give 80 more "
         "links, from the centre; tick “Draw the author&#x27;s own claims” to see them.</p>"
     )
+    network.issue.value = "rus_airbase"
+    legend = [t["name"] for t in network.plot.figure["data"] if t.get("showlegend", True) and "(" in t.get("name", "")]
+    assert legend == ["— acts with or on (event)", "- - speaks about (claim)"], "both kinds of link in the legend"
+    network.issue.value = ""
     network.author_links.value = True
     assert "146 links" in network.description.value and "Keir Giles (80)" in network.description.value
 
