@@ -242,7 +242,8 @@ def _matrix_squares(matrix: pd.DataFrame) -> dict:
         "xaxis": {
             "side": "top",
             "tickvals": list(range(len(actors))),
-            "ticktext": [_wrap(esc(a), 10) for a in actors],  # short lines; angled when even these would touch
+            # short lines (wrapped before escaping, so "EU's" counts 4 letters); angled when even these would touch
+            "ticktext": ["<br>".join(esc(line) for line in _wrap(a, 10).split("<br>")) for a in actors],
             "tickfont": {"size": 11},
             "autotickangles": [0, 45, 90],
             "range": [-0.6, len(actors) - 0.4],
