@@ -8,8 +8,9 @@ with the edges of the plot. A label that fits nowhere without overlapping is dro
 may be (``droppable``): its place keeps its marker and its hover text.
 
 The boxes are measured in pixels on a plot of a given size (by default about the smallest the
-map gets: 1024 px at 150 % browser zoom), and checked at twice that size too, so that a layout
-that is clear on a small screen stays clear on a large one. Text widths are estimated from
+map gets: 1024 px at 150 % browser zoom, or 1024 px in JupyterLab with its file browser
+open), and checked at twice that size too, so that a layout that is clear on a small screen
+stays clear on a large one. Text widths are estimated from
 the number of characters (a sans-serif font averages under 0.6 em a character).
 
 >>> view = (20.0, 50.0, 30.0, 56.0)
@@ -38,11 +39,15 @@ POSITIONS = (
 )
 #: Moves tried for a label without a marker, in lines of its text: (right, down).
 NUDGES = sorted(
-    ((dx, dy) for dx in (0, 1, -1, 2, -2, 3, -3) for dy in (0, 0.5, -0.5, 1, -1, 1.5, -1.5, 2, -2, 2.5, -2.5, 3, -3)),
+    (
+        (dx, dy)
+        for dx in (0, 1, -1, 2, -2, 3, -3, 4, -4)
+        for dy in (0, 0.5, -0.5, 1, -1, 1.5, -1.5, 2, -2, 2.5, -2.5, 3, -3, 4, -4)
+    ),
     key=lambda move: (move[0] ** 2 + move[1] ** 2, move),
 )
 #: (width, height) in pixels of the plot area the layout is made for.
-PLOT_PX = (480.0, 360.0)
+PLOT_PX = (400.0, 300.0)
 CHAR_EM = 0.6  # average character width, in em, with a little to spare
 LINE_EM = 1.2
 Box = tuple[float, float, float, float]  # left, top, right, bottom, in pixels (y grows downwards)

@@ -52,7 +52,7 @@ from .geography import (
     neighbour_table,
 )
 from .map_labels import Label, layout_labels
-from .plotview import plot_view
+from .plotview import PlotView, plot_view
 from .positions import most_contested_issue
 from .reader import STYLE
 from .rendering import download_link, esc, html_table, link, nothing_matches
@@ -596,14 +596,15 @@ def place_labels(geography: Geography, areas: list[str], points: list[str], acti
     point places in ``view``, laid out by :func:`.map_labels.layout_labels`. Capitals go first,
     then the places with items and the centre's country (first on the whole map), then the other
     areas (which may move a little within their country), then the places without items. A name
-    that fits nowhere is left to its hover text, except a capital's and the centre country's."""
+    that fits nowhere is left to its hover text, except a capital's (and the centre country's, but
+    on the whole map)."""
     places = geography.place
     home = places[geography.default_centre]["country_iso3"]
     labels = []
     for p in areas:
         point = geography.area_label_point(p, view)
         if point is not None:
-            droppable = places[p]["country_iso3"] != home
+            droppable = places[p]["country_iso3"] != home or view == geography.extent  # crowded at the widest
             label = Label(p, *point, places[p]["name"], font_px=12, droppable=droppable, bold=True)
             # On the whole map the centre's country names itself before the crowded sites in it.
             labels.append((2 if droppable else 0.5 if view == geography.extent else 1.5, label))
@@ -749,8 +750,7 @@ def build_map_figure(geography: Geography, items: pd.DataFrame, filters: MapFilt
         },
         "hovermode": "closest",
         "plot_bgcolor": "#f7fbff",
-        # A new zoom applies its ranges; a learner's own drag-zoom survives other changes.
-        "uirevision": f"{view.bbox}",
+        "meta": {"view": list(view.bbox)},  # the zoom's area, for tests and readers of the JSON
     }
     return {"data": traces, "layout": layout, "config": {"modeBarButtonsToRemove": ["select2d", "lasso2d"]}}
 
@@ -1016,6 +1016,7 @@ class MapExplorer:
         self._download_key: tuple | None = None
         self._shown = self.items.iloc[0:0]
         self.plot, self._figure_box = plot_view({})  # drawn by render(), below
+        self._view: Extent | None = None
         controls = [*self.layer_boxes.values(), self.year, self.hindsight, self.centre, self.radius, self.zoom]
         for control in controls:
             control.observe(self._on_change, names="value")
@@ -1117,6 +1118,10 @@ class MapExplorer:
                 places_csv(self.geography, shown, filters.centre),
                 f"Download the {shown['place_id'].nunique()} places shown as CSV",
             )
+        view = self.geography.view(filters.zoom, filters.centre, filters.radius_km)
+        if self._view is not None and view != self._view:
+            self._fresh_plot()
+        self._view = view
         self.plot.show(build_map_figure(self.geography, shown, filters, self.place_picker.value or None))
         self.description.value = f"<p class='ae-description'>{esc(describe_map(self.geography, shown, filters))}</p>"
         borders = self.geography.border_distances(filters.centre, self.colour_year(filters))
@@ -1145,6 +1150,15 @@ class MapExplorer:
         )
         self.table.value = html_table(table, columns) if len(shown) else ""
         return shown
+
+    def _fresh_plot(self) -> None:
+        """A new view for a new zoom: plotly.js's react keeps the old x range of an axis with a
+        scaleanchor (it restores its private ``_inputRange``), so a zoom is drawn afresh."""
+        plot = PlotView()
+        plot.base = self.plot.base
+        plot.observe(self._on_click, names="clicked")
+        self.plot = plot
+        self._figure_box.children = (*self._figure_box.children[:-1], plot)
 
     def _on_click(self, change) -> None:
         place_id = (change["new"] or {}).get("customdata")
