@@ -1,28 +1,54 @@
-"""A link, shown in JupyterLab, that opens the notebook as an app (Voila).
+"""Links between the notebook and its app view (Voila), and from one notebook to the next.
 
-The notebook's address is known only to the browser, so the link is made there: from
-``…/lab/tree/<path>.ipynb`` it points to ``…/voila/render/<path>.ipynb``, which works on a
-laptop, on Binder and on a JupyterHub (the base of the address is kept). In the app itself,
-and anywhere the address has another shape, the link is not shown.
+A notebook's address is known only to the browser, so the links are made there:
+
+* :func:`app_mode_link`, shown in JupyterLab, points from ``…/lab/tree/<path>.ipynb`` to
+  ``…/voila/render/<path>.ipynb``; in the app itself it is not shown;
+* :func:`next_notebook_link` points to the next notebook of the set in the same mode: the
+  notebook in JupyterLab, the app in Voila — so a learner in app mode can go on without ever
+  seeing the file browser.
+
+Both keep the base of the address, so they work on a laptop, on Binder and on a JupyterHub.
 """
 
 from __future__ import annotations
 
 import anywidget
+import traitlets
 
 _ESM = r"""
+// Where the page is: [base, mode, folder] for .../lab/tree/<folder>/<file>.ipynb,
+// .../voila/render/<folder>/<file>.ipynb or a standalone Voila's .../voila/render/<file>.ipynb.
+function where() {
+  const path = decodeURI(window.location.pathname);
+  const lab = path.match(/^(.*?\/)lab\/tree\/(.*?)[^\/]*\.ipynb$/);
+  if (lab) return { base: lab[1], mode: "lab", folder: lab[2] };
+  const voila = path.match(/^(.*?\/)voila\/render\/(.*?)[^\/]*\.ipynb$/);
+  if (voila) return { base: voila[1], mode: "voila", folder: voila[2] };
+  return null;
+}
+
 function render({ model, el }) {
   const link = document.createElement("a");
   link.className = "ae-app-link";
-  link.target = "_blank";
-  link.rel = "noopener";
   el.appendChild(link);
   const update = () => {
-    const match = window.location.pathname.match(/^(.*?\/)lab\/tree\/(.+\.ipynb)$/);
-    el.hidden = !match;
-    if (match) {
-      link.href = match[1] + "voila/render/" + match[2];
-      link.textContent = "▶ Open this notebook as an app (Voilà): the narrative and the widgets, no code";
+    const here = where();
+    const next = model.get("next");
+    el.hidden = !here || (!next && here.mode !== "lab");
+    if (!here) return;
+    if (next) {
+      const route = here.mode === "lab" ? "lab/tree/" : "voila/render/";
+      link.href = encodeURI(here.base + route + here.folder + next);
+      link.target = "_self";
+      link.textContent = "▶ Next: " + model.get("title");
+    } else {
+      const file = decodeURI(window.location.pathname).split("/").pop();
+      link.href = encodeURI(here.base + "voila/render/" + here.folder + file);
+      link.target = "_blank";
+      link.rel = "noopener";
+      link.textContent = "▶ Open this notebook as an app (Voilà): the narrative and the widgets, no code. "
+        + "Good for projecting, or for reading without Python.";
     }
   };
   update();
@@ -35,11 +61,18 @@ export default { render };
 
 
 class AppModeLink(anywidget.AnyWidget):
-    """Display it in a notebook to offer its app view; it shows nothing in the app itself."""
+    """A link made in the browser: to this notebook's app view, or (with ``next``) to the next notebook."""
 
     _esm = _ESM
+    next = traitlets.Unicode("").tag(sync=True)
+    title = traitlets.Unicode("").tag(sync=True)
 
 
 def app_mode_link() -> AppModeLink:
-    """The link to this notebook's app view (see the module's docstring)."""
+    """The link to this notebook's app view, shown in JupyterLab only (see the module's docstring)."""
     return AppModeLink()
+
+
+def next_notebook_link(filename: str, title: str = "") -> AppModeLink:
+    """A link to the next notebook, ``filename`` in the same folder, in the mode the learner is in."""
+    return AppModeLink(next=filename, title=title or filename.removesuffix(".ipynb").replace("_", " "))

@@ -19,7 +19,8 @@ import ipywidgets as widgets
 import pandas as pd
 from IPython.display import display
 
-from .controls import NO_CHOICE, multi_select, replace_options
+from . import session
+from .controls import NO_CHOICE, choose_several, multi_select, replace_options
 from .data import Dataset
 from .plotview import plot_view
 from .reader import CLAIM_TYPE_COLOURS, STYLE, claim_card
@@ -352,7 +353,7 @@ class ClaimsExplorer:
         self.widget = widgets.VBox(
             [
                 widgets.HTML(STYLE),
-                widgets.HBox([self.types, self.voices, self.time_frames]),
+                widgets.HBox([choose_several(c) for c in (self.types, self.voices, self.time_frames)]),
                 widgets.HBox([self.actor, self.issue]),
                 self.count,
                 self._figure_box,
@@ -367,6 +368,8 @@ class ClaimsExplorer:
             ]
         )
         self.render()
+        self.widget.add_class("ae-explorer")
+        session.register(self)
 
     @property
     def filters(self) -> ClaimFilters:

@@ -18,6 +18,7 @@ import ipywidgets as widgets
 import pandas as pd
 from IPython.display import display
 
+from . import session
 from .agreement import Agreement
 from .claims import CERTAINTIES, CLAIM_TYPES
 from .controls import NO_CHOICE
@@ -153,6 +154,8 @@ class CodingWorkbench:
         for kind, certainty in self.pickers.values():
             kind.observe(lambda _: self._refresh_download(), names="value")
             certainty.observe(lambda _: self._refresh_download(), names="value")
+        self.widget.add_class("ae-explorer")
+        session.register(self)
 
     @property
     def mine(self) -> dict[str, tuple[str | None, str | None]]:
@@ -245,6 +248,8 @@ class PredictionReview:
         self.download = widgets.HTML()
         self.widget = widgets.VBox([widgets.HTML(STYLE), *rows, self.summary, self.download])
         self._refresh()
+        self.widget.add_class("ae-explorer")
+        session.register(self)
 
     def _reveal(self, claim, sources: pd.DataFrame) -> None:
         reveal = self.reveals[claim.claim_id]

@@ -38,3 +38,37 @@ def replace_options(dropdown: widgets.Dropdown, options: list, value: object) ->
     with dropdown.hold_trait_notifications():
         dropdown.options = options
         dropdown.value = NO_CHOICE if value is None else value
+
+
+#: How to choose several options in a list, said once for every list.
+SEVERAL_HOWTO = "Click to keep one; Ctrl-click (⌘-click on a Mac) or Shift-click to keep several."
+
+
+def choose_several(picker: widgets.SelectMultiple, howto: bool = True) -> widgets.VBox:
+    """``picker`` with *All* and *None* buttons and a line on how to choose several options.
+
+    A list with every option selected looks greyed out, as if disabled; the buttons say what
+    it holds and get a learner back to "everything" in one click.
+
+    >>> box = choose_several(multi_select("Status", ["past", "ongoing"]))
+    >>> picker, buttons = box.children[1], box.children[2]  # under the line on how to choose several
+    >>> buttons.children[1].click(); picker.value
+    ()
+    >>> buttons.children[0].click(); picker.value
+    ('past', 'ongoing')
+    """
+    every = tuple(o[1] if isinstance(o, tuple) else o for o in picker.options)
+    label = picker.description or "the list"
+    select_all = widgets.Button(description="All", tooltip=f"Choose every option of {label}")
+    select_none = widgets.Button(description="None", tooltip=f"Clear {label}")
+    for button in (select_all, select_none):
+        button.layout = widgets.Layout(width="auto", height="24px", padding="0 8px")
+    select_all.on_click(lambda _: setattr(picker, "value", every))
+    select_none.on_click(lambda _: setattr(picker, "value", ()))
+    howto_line = widgets.HTML(
+        f'<p class="ae-howto" title="{SEVERAL_HOWTO}">Ctrl-click or ⌘-click to choose several</p>'
+    )
+    parts = [howto_line] if howto else []
+    box = widgets.VBox([*parts, picker, widgets.HBox([select_all, select_none])])
+    box.layout.margin = "0 12px 4px 0"
+    return box

@@ -23,6 +23,7 @@ import ipywidgets as widgets
 import pandas as pd
 from IPython.display import display
 
+from . import session
 from .actor_card import actor_card, kind_in_words, mentions_in_text  # noqa: F401 (both public here, as before)
 from .controls import NO_CHOICE
 from .data import Dataset
@@ -345,6 +346,8 @@ class ActorNetworkExplorer:
             ]
         )
         self.render()
+        self.widget.add_class("ae-explorer")
+        session.register(self)
 
     @property
     def filters(self) -> NetworkFilters:

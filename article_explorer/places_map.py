@@ -34,6 +34,7 @@ import ipywidgets as widgets
 import pandas as pd
 from IPython.display import display
 
+from . import session
 from .config import DEFAULT_DATA_DIR
 from .controls import NO_CHOICE
 from .data import Dataset
@@ -1040,6 +1041,8 @@ class MapExplorer:
             ]
         )
         self.render()
+        self.widget.add_class("ae-explorer")
+        session.register(self)
 
     @property
     def filters(self) -> MapFilters:

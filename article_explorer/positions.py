@@ -20,9 +20,10 @@ import ipywidgets as widgets
 import pandas as pd
 from IPython.display import display
 
+from . import session
 from .actor_card import folded
 from .claims import ClaimFilters, filter_claims
-from .controls import NO_CHOICE, multi_select, replace_options
+from .controls import NO_CHOICE, choose_several, multi_select, replace_options
 from .data import Dataset
 from .edtf import in_words
 from .plotview import plot_view
@@ -423,10 +424,17 @@ class PositionMatrixExplorer:
             "<p><b>Whose word is it?</b> Each list keeps the highlighted kinds of evidence: click one "
             "to keep only it, Ctrl+click (⌘+click on a Mac) to add or drop one.</p>"
         )
-        top = [widgets.HTML(STYLE), widgets.HTML(choose), widgets.HBox([self.bases, self.voices]), self.count]
+        top = [
+            widgets.HTML(STYLE),
+            widgets.HTML(choose),
+            widgets.HBox([choose_several(c, howto=False) for c in (self.bases, self.voices)]),
+            self.count,
+        ]
         views = [self._figure_box, self.description, self.voice_summary, self.cell_picker, self.evidence]
         self.widget = widgets.VBox([*top, *views, self.table, self.download])
         self.render()
+        self.widget.add_class("ae-explorer")
+        session.register(self)
 
     @property
     def filters(self) -> PositionFilters:
@@ -533,6 +541,8 @@ class StanceOverTime:
         self.issue.observe(lambda _: self.render(), names="value")
         self.widget = widgets.VBox([widgets.HTML(STYLE), self.issue, self._figure_box, self.description, self.table])
         self.render()
+        self.widget.add_class("ae-explorer")
+        session.register(self)
 
     def render(self) -> None:
         issue = self.issue.value

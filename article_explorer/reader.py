@@ -16,11 +16,13 @@ import pandas as pd
 import plotly.graph_objects as go
 from IPython.display import display
 
+from . import session
 from .controls import NO_CHOICE
 from .data import Dataset
 from .edtf import in_words
 from .plotview import plot_view
 from .rendering import esc, highlight, link, nothing_matches, words
+from .scroll import ScrollTarget
 from .style import STYLE
 
 #: Symbol and colour for each kind of mark: shape carries the meaning, colour only repeats it.
@@ -102,6 +104,24 @@ def paragraph_label(part: str, paragraph: int) -> str:
     return {"standfirst": "standfirst", "caption": "photo caption"}.get(part, f"¶ {paragraph}")
 
 
+def sentence_label(part: str, paragraph: int, number: int) -> str:
+    """Where a sentence is, in words: "¶ 11, sentence 2" (never its id, ``p11s2``).
+
+    >>> sentence_label("body", 11, 2)
+    '¶ 11, sentence 2'
+    """
+    return f"{paragraph_label(part, paragraph)}, sentence {number}"
+
+
+def _shorten(text: str, length: int) -> str:
+    return text if len(text) <= length else text[:length] + "…"
+
+
+def _numbered(sentences: pd.DataFrame) -> pd.DataFrame:
+    """The sentences with their number within their paragraph (1, 2, …)."""
+    return sentences.assign(number=sentences.groupby("paragraph").cumcount() + 1)
+
+
 def build_paragraph_html(
     sentences: pd.DataFrame, marks: dict[str, Counter], selection: Selection, quote: str | None = None
 ) -> str:
@@ -117,7 +137,7 @@ def build_paragraph_html(
         css = "ae-sentence ae-selected" if selected else "ae-sentence"
         pointer = '<span aria-hidden="true">▶ </span>' if selected else ""
         out.append(
-            f'<span class="{css}" data-sentence="{esc(row.sentence_id)}" title="{esc(row.sentence_id)}">'
+            f'<span class="{css}" data-sentence="{esc(row.sentence_id)}">'
             f"{pointer}{text}</span>{_marks_html(marks.get(row.sentence_id, Counter()))} "
         )
     out.append("</p>")
@@ -198,12 +218,14 @@ def build_rows_html(dataset: Dataset, selection: Selection) -> str:
     cards += [claim_card(dataset, row) for _, row in cited["claims"].iterrows()]
     cards += [position_card(dataset, row) for _, row in cited["positions"].iterrows()]
     if not cards:
-        return nothing_matches(f"Nothing in the dataset cites sentence {selection.sentence_id}.")
+        return nothing_matches("Nothing in the dataset cites this sentence.")
     singular = {"events": "event", "claims": "claim", "positions": "position"}
     summary = ", ".join(
         f"{len(frame)} {name if len(frame) != 1 else singular[name]}" for name, frame in cited.items() if len(frame)
     )
-    return f"<p><b>Sentence {esc(selection.sentence_id)}</b> is cited by {esc(summary)}.</p>" + "".join(cards)
+    where = _numbered(dataset.sentences).set_index("sentence_id").loc[selection.sentence_id]
+    label = sentence_label(where["part"], where["paragraph"], where["number"])
+    return f"<p><b>This sentence ({esc(label)})</b> is cited by {esc(summary)}.</p>" + "".join(cards)
 
 
 def coding_by_paragraph(dataset: Dataset) -> pd.DataFrame:
@@ -272,7 +294,7 @@ def build_coding_figure(dataset: Dataset, highlight_paragraph: int | None = None
         barmode="stack",
         xaxis={"title": {"text": "paragraph"}, "tickmode": "array", "tickvals": paragraphs},
         yaxis={"title": {"text": "rows citing it"}},
-        legend={"title": {"text": "row"}},
+        legend={"title": {"text": "coded as"}},
         shapes=shapes,
         template="none",
         height=320,
@@ -316,8 +338,8 @@ class ArticleReader:
         self._sentences_of = {int(p): frame for p, frame in sentences.groupby("paragraph", sort=True)}
         self._first_sentence_and_quote: dict[tuple[str, str], tuple[str | None, str]] = {}
         sentence_options = [
-            (f"{sid} · {text[:70]}{'…' if len(text) > 70 else ''}", sid)
-            for sid, text in zip(sentences["sentence_id"], sentences["text"], strict=True)
+            (f"{sentence_label(row.part, row.paragraph, row.number)} · {_shorten(row.text, 70)}", row.sentence_id)
+            for row in _numbered(sentences).itertuples(index=False)
         ]
         row_options: list[tuple[str, tuple[str, str] | str]] = [("— none —", NO_CHOICE)]
         for table, label_column, kind in (("events", "headline", "Event"), ("claims", "paraphrase", "Claim")):
@@ -327,10 +349,9 @@ class ArticleReader:
             ):
                 row_options.append((f"{kind}: {label[:80]}", (table, row_id)))
                 self._first_sentence_and_quote[(table, row_id)] = (sentence_ids[0] if sentence_ids else None, quote)
-        self.sentence_picker = widgets.Select(
+        self.sentence_picker = widgets.Dropdown(
             options=sentence_options,
             value=sentence_options[0][1] if sentence_options else None,
-            rows=8,
             description="Sentence",
             layout=widgets.Layout(width="100%"),
         )
@@ -339,22 +360,18 @@ class ArticleReader:
         )
         self.row_picker.style.description_width = "initial"
         self.paragraph_views: dict[int, widgets.HTML] = {}
-        article_parts: list[widgets.Widget] = []
+        self._headings: dict[int, widgets.HTML] = {}
         section = ""
         for paragraph, frame in self._sentences_of.items():
             if frame.iloc[0]["section"] != section:
                 section = frame.iloc[0]["section"]
-                article_parts.append(widgets.HTML(f"<h4>{esc(section)}</h4>"))
-            view = widgets.HTML(build_paragraph_html(frame, self._marks, Selection()))
-            self.paragraph_views[paragraph] = view
-            article_parts.append(view)
-        # A scrolling region must be reachable with the keyboard: its first part takes the focus
-        # (a Box cannot), and the arrow keys then scroll the article.
-        article_parts[0].tabbable = True
-        self.article_view = widgets.VBox(
-            article_parts, layout=widgets.Layout(max_height="420px", overflow="auto", display="block")
-        )
+                self._headings[paragraph] = widgets.HTML(f"<h4>{esc(section)}</h4>")
+            self.paragraph_views[paragraph] = widgets.HTML(build_paragraph_html(frame, self._marks, Selection()))
+        # The article is part of the page, not a box that scrolls inside it: the chosen sentence's
+        # cards appear right under its paragraph, and choosing a sentence scrolls the page to it.
+        self.article_view = widgets.VBox(layout=widgets.Layout(display="block"))
         self.article_view.add_class("ae-article")
+        self.scroll = ScrollTarget()
         self.rows_view = widgets.HTML()
         self._figure = build_coding_figure(dataset)
         self.plot, self.figure_view = plot_view(self._figure)
@@ -368,15 +385,18 @@ class ArticleReader:
         self.widget = widgets.VBox(
             [
                 widgets.HTML(STYLE + legend_html()),
-                self.article_view,
                 self.sentence_picker,
                 self.row_picker,
-                self.rows_view,
+                self.article_view,
                 self.figure_view,
                 self.description,
+                self.scroll,
             ]
         )
+        self.widget.add_class("ae-explorer")
+        self._rows_after: int | None = -1
         self.render()
+        session.register(self)
 
     @property
     def selection(self) -> Selection:
@@ -391,13 +411,32 @@ class ArticleReader:
             self.paragraph_views[paragraph].value = build_paragraph_html(
                 self._sentences_of[paragraph], self._marks, selection, quote
             )
+        moved = selection.sentence_id != self._shown.sentence_id or selection.row != self._shown.row
         self._shown = selection
         self.rows_view.value = build_rows_html(self.dataset, selection)
         paragraph = self._paragraph_of.get(selection.sentence_id)
+        if paragraph != self._rows_after:
+            self._rows_after = paragraph
+            self.article_view.children = self._article_children(paragraph)
+        if moved and selection.sentence_id is not None:
+            self.scroll.scroll_to(f'.ae-article .ae-selected[data-sentence="{selection.sentence_id}"]')
         if paragraph != self._figure_paragraph:
             self._figure_paragraph = paragraph
             self._figure.layout.shapes = highlight_shapes(paragraph)
             self.plot.show(self._figure)
+
+    def _article_children(self, paragraph: int | None) -> tuple[widgets.Widget, ...]:
+        """The article's headings and paragraphs, with the cards right after ``paragraph``."""
+        parts: list[widgets.Widget] = []
+        for number, view in self.paragraph_views.items():
+            if number in self._headings:
+                parts.append(self._headings[number])
+            parts.append(view)
+            if number == paragraph:
+                parts.append(self.rows_view)
+        if paragraph is None:
+            parts.insert(0, self.rows_view)
+        return tuple(parts)
 
     @contextmanager
     def _quietly(self):

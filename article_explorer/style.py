@@ -39,6 +39,8 @@ mark.ae-name {{background: #e4f1d9; color: #1a1a1a;}}
 details.ae-more > summary {{cursor: pointer; color: var(--jp-content-link-color, #0b5cad); margin: 4px 0;}}
 .ae-question {{color: var(--jp-ui-font-color1, #1a1a1a);}}
 .ae-howto {{color: var(--jp-ui-font-color1, #333); font-size: .85em; margin: 0 0 2px 0;}}
+/* Cells tagged "lab-only" (how to run cells, the setup check) are left out of the app view. */
+body[data-voila] .celltag_lab-only {{display: none;}}
 /* Plotly's tool bar appears on hover; show it too when a keyboard user tabs into it. */
 .js-plotly-plot .plotly .modebar:focus-within {{opacity: 1;}}
 /* After a kernel restart the widgets on the page no longer answer: say so, and what to do. */

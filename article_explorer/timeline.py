@@ -19,7 +19,8 @@ import pandas as pd
 import plotly.graph_objects as go
 from IPython.display import display
 
-from .controls import NO_CHOICE, multi_select, replace_options
+from . import session
+from .controls import NO_CHOICE, choose_several, multi_select, replace_options
 from .data import Dataset
 from .edtf import parse_edtf
 from .plotview import plot_view
@@ -379,7 +380,7 @@ class TimelineExplorer:
                     layout=widgets.Layout(flex_flow="row wrap"),
                 ),
                 widgets.HBox(
-                    [self.actors, self.categories, self.statuses, self.date_bases],
+                    [choose_several(c) for c in (self.actors, self.categories, self.statuses, self.date_bases)],
                     layout=widgets.Layout(flex_flow="row wrap"),
                 ),
                 self.count,
@@ -392,6 +393,8 @@ class TimelineExplorer:
             ]
         )
         self.render()
+        self.widget.add_class("ae-explorer")
+        session.register(self)
 
     @property
     def filters(self) -> TimelineFilters:

@@ -64,7 +64,7 @@ def test_a_sentence_that_nothing_cites_says_so_plainly():
     dataset = load_dataset(DEFAULT_DATA_DIR)
     caption = dataset.sentences.loc[dataset.sentences["part"] == "caption", "sentence_id"].iloc[0]
     trimmed = dataclasses.replace(dataset, events=dataset.events.iloc[0:0])
-    assert "Nothing in the dataset cites sentence" in build_rows_html(trimmed, Selection(caption))
+    assert "Nothing in the dataset cites this sentence" in build_rows_html(trimmed, Selection(caption))
 
 
 @settings(max_examples=200, deadline=None)

@@ -24,7 +24,7 @@ def test_plotly_is_inline_once_and_nothing_is_fetched(timeline_handout):
 def test_the_figures_and_the_widgets_are_there_as_rendered(timeline_handout):
     assert timeline_handout.count("Plotly.newPlot(") == 1, "the timeline; the loader figure is left out"
     assert "29 of 29 events shown." in timeline_handout
-    assert "<select disabled multiple size='6'>" in timeline_handout
+    assert "<select disabled multiple size='4'>" in timeline_handout, "the Actors list, four rows high"
     assert "<option selected>diplomacy</option>" in timeline_handout
     assert "Show what happened later (hindsight)" in timeline_handout
     assert "ae-download" in timeline_handout, "the CSV download still works offline"
@@ -32,5 +32,5 @@ def test_the_figures_and_the_widgets_are_there_as_rendered(timeline_handout):
 
 
 def test_no_code_and_no_error_in_a_handout(timeline_handout):
-    assert "TimelineExplorer(dataset)" not in timeline_handout
+    assert "TimelineExplorer(dataset())" not in timeline_handout
     assert "ae-error" not in timeline_handout and "Traceback" not in timeline_handout

@@ -57,7 +57,10 @@ def test_notebook_is_committed_clean(path):
     for cell in raw["cells"]:
         if cell["cell_type"] == "code":
             assert cell["outputs"] == [] and cell["execution_count"] is None, "strip the outputs"
-        assert not cell.get("metadata"), f"volatile cell metadata: {cell.get('metadata')}"
+        metadata = cell.get("metadata", {})
+        assert set(metadata) <= {"tags"} and set(metadata.get("tags", [])) <= {"lab-only"}, (
+            f"volatile cell metadata: {metadata}"
+        )
     assert raw["metadata"]["kernelspec"]["name"] == "python3"
     assert set(raw["metadata"]) <= {"kernelspec", "language_info"}
 
@@ -67,7 +70,7 @@ def test_notebook_follows_the_lesson_skeleton(path):
     notebook = nbformat.read(path, as_version=4)
     markdown = "\n".join(c.source for c in notebook.cells if c.cell_type == "markdown")
     assert len(re.findall(r"^# ", markdown, re.MULTILINE)) == 1, "exactly one H1 title"
-    for part in ("**Questions**", "**Objectives**", "**Time**", "**Prerequisites**", "## Imports", "## Key points"):
+    for part in ("**Questions**", "**Objectives**", "**Time**", "**Prerequisites**", "## Key points"):
         assert part in markdown, f"missing {part}"
     assert "### What's next" in markdown and "## Sources" in markdown
     for cell in notebook.cells:
@@ -75,3 +78,25 @@ def test_notebook_follows_the_lesson_skeleton(path):
             assert len(cell.source.splitlines()) <= 6, (
                 f"keep code cells short; move logic to the package:\n{cell.source}"
             )
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_every_cell_runs_on_its_own_in_any_order(path, monkeypatch):
+    """Learners run cells out of order, and restart and run only the last one: so every code cell
+    imports what it uses. Run from the last cell to the first in a fresh kernel, no cell may fail,
+    and a cell that needs an explorer made further up says so in a sentence."""
+    monkeypatch.setenv("ARTICLE_DATA_DIR", str(DEFAULT_DATA_DIR))
+    notebook = nbformat.read(path, as_version=4)
+    client = NotebookClient(
+        notebook, timeout=180, kernel_name="python3", resources={"metadata": {"path": NOTEBOOK_DIR}}
+    )
+    code_cells = [(index, cell) for index, cell in enumerate(notebook.cells) if cell.cell_type == "code"]
+    with client.setup_kernel():
+        for index, cell in reversed(code_cells):
+            try:
+                client.execute_cell(cell, index)
+            except CellExecutionError as error:
+                pytest.fail(f"run on its own, cell {index} raised:\n{cell.source}\n\n{error}", pytrace=False)
+    for _, cell in code_cells:
+        for line in cell.source.splitlines():
+            assert not re.match(r"^\w+ = ", line), f"a cell leaves a name for later cells:\n{cell.source}"

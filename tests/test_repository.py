@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -35,6 +36,22 @@ def test_every_requirement_is_pinned_and_the_package_is_installed_from_the_repos
 def test_runtime_names_the_python_the_tests_run_on():
     runtime = (PROJECT_ROOT / "binder" / "runtime.txt").read_text(encoding="utf-8").strip()
     assert runtime == f"python-{sys.version_info.major}.{sys.version_info.minor}"
+
+
+def test_the_readme_and_binder_start_the_server_with_the_projects_settings(tmp_path):
+    config = PROJECT_ROOT / "jupyter-config" / "jupyter_server_config.py"
+    assert "--config=jupyter-config/jupyter_server_config.py notebooks" in README
+    result = subprocess.run(
+        ["bash", str(PROJECT_ROOT / "binder" / "start"), "printenv", "JUPYTER_CONFIG_PATH"],
+        capture_output=True,
+        text=True,
+        env={"PATH": os.environ["PATH"], "REPO_DIR": str(PROJECT_ROOT)},
+    )
+    first = result.stdout.strip().split(os.pathsep)[0]
+    assert Path(first) == config.parent, "binder/start points the server at jupyter-config/"
+    text = config.read_text(encoding="utf-8")
+    assert "c.MappingKernelManager.cull_idle_timeout = 600" in text
+    assert "c.VoilaConfiguration.prelaunch_hook = set_xsrf_cookie" in text
 
 
 def test_ci_runs_the_test_command_the_readme_prints():
@@ -78,7 +95,8 @@ def test_every_binder_link_opens_something_that_exists_in_one_repository():
     paths = [path for _, path in links]
     notebooks = sorted(p.name for p in (PROJECT_ROOT / "notebooks").glob("*.ipynb"))
     assert "lab/tree/notebooks/00_start_here.ipynb" in paths, "a Binder badge for JupyterLab"
-    assert "voila/tree/notebooks" in paths, "a Binder badge for app mode"
+    assert "voila/render/notebooks/00_start_here.ipynb" in paths, "a Binder badge for app mode, on a page that works"
+    assert not any(path.startswith("voila/tree") for path in paths), "Voila's file list rendered blank"
     assert {f"voila/render/notebooks/{name}" for name in notebooks} <= set(paths), "an app link per notebook"
     for path in paths:
         target = path.split("/", 2)[2]

@@ -25,6 +25,7 @@ from article_explorer.config import DEFAULT_DATA_DIR, PROJECT_ROOT
 from ..conftest import OTHER_ARTICLE, write_hostile_dataset
 
 NOTEBOOK_DIR = PROJECT_ROOT / "notebooks"
+SERVER_CONFIG = PROJECT_ROOT / "jupyter-config" / "jupyter_server_config.py"
 SCREENSHOTS = PROJECT_ROOT / "build" / "screenshots"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -44,6 +45,10 @@ class Server:
     kind: str
     url: str
     process: subprocess.Popen
+    log: Path | None = None
+
+    def log_tail(self, characters: int = 4000) -> str:
+        return self.log.read_text(errors="replace")[-characters:] if self.log else ""
 
     def notebook_url(self, name: str) -> str:
         # ?reset: start from an empty workspace, not from the notebooks an earlier test left open
@@ -75,7 +80,14 @@ def start_server(kind: str, dataset: Path, workdir: Path) -> Server:
     if kind == "lab":
         lab_settings(workdir / "settings")
         env |= {"JUPYTERLAB_SETTINGS_DIR": str(workdir / "settings"), "JUPYTERLAB_WORKSPACES_DIR": str(workdir)}
-        command = [sys.executable, "-m", "jupyter", "lab", "--LabApp.expose_app_in_browser=True"]
+        command = [
+            sys.executable,
+            "-m",
+            "jupyter",
+            "lab",
+            f"--config={SERVER_CONFIG}",  # as the README's command does
+            "--LabApp.expose_app_in_browser=True",
+        ]
         ready = "/lab"
     else:
         command = [sys.executable, "-m", "voila"]
@@ -100,7 +112,7 @@ def start_server(kind: str, dataset: Path, workdir: Path) -> Server:
         try:
             with urllib.request.urlopen(url + ready, timeout=2) as response:
                 if response.status == 200:
-                    return Server(kind, url, process)
+                    return Server(kind, url, process, workdir / f"{kind}.log")
         except OSError:
             time.sleep(0.5)
     process.terminate()

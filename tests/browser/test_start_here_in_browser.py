@@ -21,6 +21,15 @@ from .helpers import (
 )
 
 NOTEBOOK = "00_start_here.ipynb"
+IN_VIEW_JS = """selector => {
+    const box = document.querySelector(selector)?.getBoundingClientRect();
+    return !!box && box.top >= 0 && box.bottom <= window.innerHeight;
+}"""
+CARDS_FOLLOW_JS = """() => {
+    const paragraph = document.querySelector('.ae-selected').closest('.jupyter-widgets.widget-html');
+    const next = paragraph.nextElementSibling;
+    return !!next && !!next.querySelector('.ae-card');
+}"""
 
 
 def open_notebook(page, server):
@@ -34,17 +43,19 @@ def test_reader_follows_a_sentence_and_a_claim_and_answers_are_saved(page, serve
     widget_control(page, "Sentence").scroll_into_view_if_needed()
 
     before = figure_signature(page)
-    set_widget_value(page, "Sentence", "p11s2 · ")
+    set_widget_value(page, "Sentence", "¶ 11, sentence 2 · ")
     wait_for_figure_change(page, before)
     cards = page.locator(".ae-card")
-    page.wait_for_function("() => document.body.innerText.includes('Sentence p11s2 is cited by')")
+    page.wait_for_function("() => document.body.innerText.includes('This sentence (¶ 11, sentence 2) is cited by')")
     assert "NATO summit in Warsaw" in cards.all_inner_texts().__str__()
     assert page.locator('.ae-selected[data-sentence="p11s2"]').count() == 1
 
     set_widget_value(page, "Event or claim", "Claim: It is just as possible that Russia is already preparing")
     page.wait_for_function("() => document.querySelector('.ae-selected')?.dataset.sentence === 'p10s3'")
     assert page.locator(".ae-selected mark.ae-quote").inner_text().startswith("But it could equally be")
-    page.locator(".ae-selected").scroll_into_view_if_needed()
+    # the jump scrolls the page to the sentence: it ends up on screen, with its cards right under it
+    page.wait_for_function(IN_VIEW_JS, arg='.ae-selected[data-sentence="p10s3"]', timeout=10_000)
+    assert page.evaluate(CARDS_FOLLOW_JS), "the chosen sentence's cards come right after its paragraph"
     screenshot(page, f"00_start_here-{kind}-reader")
 
     bars = page.locator(".ae-plotview .bars .point path")
@@ -73,8 +84,9 @@ def test_reader_follows_a_sentence_and_a_claim_and_answers_are_saved(page, serve
         save.click()
     download = download_info.value
     assert download.suggested_filename == "my-answers-00_start_here.csv"
-    with open(download.path(), encoding="utf-8") as handle:
-        rows = list(csv.DictReader(io.StringIO(handle.read())))
+    raw = download.path().read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf"), "a byte-order mark, so that spreadsheet programs read UTF-8"
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
     assert [(r["exercise"], r["my_answer"], r["correct"]) for r in rows] == [("body_paragraphs", "10", "yes")]
     assert_healthy(page, log)
 
