@@ -48,7 +48,8 @@ STYLE_OF_PRECISION = {
     "ongoing": ("ongoing: bar to the right edge", {"width": 9, "dash": "solid"}, 0.7),
     "open": ("end unknown: dotted line", {"width": 3, "dash": "dot"}, 0.8),
 }
-COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#882255", "#F0E442")  # no black: it vanishes on a dark theme
+#: Category colours; no black, which vanishes on a dark theme.
+COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#882255", "#F0E442")
 
 
 @dataclass(frozen=True)
