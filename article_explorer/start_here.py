@@ -23,7 +23,7 @@ def body_paragraphs_exercise(dataset: Dataset | None = None, book: AnswerBook | 
         correct=body["paragraph"].nunique(),
         hint_low="Too few. Scroll through the whole reader: body paragraphs are numbered with ¶.",
         hint_high="Too many. Leave out the standfirst and the photo caption, and do not count headings.",
-        book=book,
+        book=book or session.answer_book(NOTEBOOK),
     )
 
 
@@ -38,7 +38,7 @@ def predictions_exercise(dataset: Dataset | None = None, book: AnswerBook | None
         correct=busiest,
         hint_low="Look further on in the article: forecasts tend to come once the situation has been described.",
         hint_high="Look earlier in the article. The figure under the reader counts predictions per paragraph.",
-        book=book,
+        book=book or session.answer_book(NOTEBOOK),
     )
 
 

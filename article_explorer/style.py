@@ -41,6 +41,12 @@ details.ae-more > summary {{cursor: pointer; color: var(--jp-content-link-color,
 .ae-howto {{color: var(--jp-ui-font-color1, #333); font-size: .85em; margin: 0 0 2px 0;}}
 /* Cells tagged "lab-only" (how to run cells, the setup check) are left out of the app view. */
 body[data-voila] .celltag_lab-only {{display: none;}}
+/* A list with everything chosen should look chosen, not greyed out as if disabled. */
+.widget-select-multiple select option:checked {{background: #cde3f7 linear-gradient(#cde3f7, #cde3f7);
+  color: #1a1a1a;}}
+/* A keyboard user sees where the focus is. */
+.jupyter-widgets select:focus-visible, .jupyter-widgets input:focus-visible, .jupyter-widgets button:focus-visible
+  {{outline: 2px solid #0b5cad; outline-offset: 1px;}}
 /* Plotly's tool bar appears on hover; show it too when a keyboard user tabs into it. */
 .js-plotly-plot .plotly .modebar:focus-within {{opacity: 1;}}
 /* After a kernel restart the widgets on the page no longer answer: say so, and what to do. */

@@ -22,3 +22,6 @@ c.MappingKernelManager.cull_busy = False
 # saved notebook reopens with its widgets drawn (not "Error displaying widget: model not
 # found") until its cells are run again. That folder holds only this one setting, in overrides.json.
 c.LabApp.app_settings_dir = str(Path(__file__).parent / "lab-settings")
+
+# An app page may be asked for in the dark theme: add ?theme=dark to its address.
+c.VoilaConfiguration.allow_theme_override = "YES"

@@ -71,9 +71,24 @@ def test_each_app_page_links_to_the_next_one(page, servers):
     assert link.count() == 1, "one link in app mode: to the next notebook"
     assert link.inner_text() == "▶ Next: the timeline"
     assert "Check your setup" not in page.inner_text("body"), "Lab-only cells are left out of the app"
+    loader_stops = page.locator(".ae-plotly-loader a, .ae-plotly-loader button, .ae-plotly-loader [tabindex]")
+    assert loader_stops.count() == 0, "the invisible loader figure has no tab stops"
+    assert page.locator(".modebar-btn").count() > 0
+    assert page.locator('.modebar-btn[data-title^="Share"]').count() == 0, "no button that uploads to a cloud"
     link.scroll_into_view_if_needed()
     screenshot(page, "app-mode-next-link")
     link.click()
     page.wait_for_url("**/voila/render/01_timeline.ipynb", timeout=60_000)
     page.wait_for_selector(".js-plotly-plot .main-svg", timeout=120_000)
+    assert_healthy(page, log)
+
+
+def test_an_app_page_can_be_dark(page, servers):
+    server = servers("lab", "article")
+    log = watch(page)
+    open_in_voila(page, server.url + APP.format("03_geography_of_militarisation.ipynb") + "?theme=dark")
+    assert page.evaluate("() => document.body.dataset.jpThemeLight") == "false"
+    paper = page.evaluate("() => document.querySelector('.ae-plotview')._fullLayout.paper_bgcolor")
+    assert paper.replace(" ", "") == "rgba(0,0,0,0)", "the map takes the page's dark background"
+    screenshot(page, "app-mode-dark-03")
     assert_healthy(page, log)

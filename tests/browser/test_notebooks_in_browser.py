@@ -33,16 +33,23 @@ def test_notebook_opens_and_renders_with_the_network_blocked(page, servers, note
 
 
 def check_app_mode_link(page, kind: str, notebook: str) -> None:
-    """In JupyterLab, a link opens the notebook as an app (and the app answers); in Voila it is hidden."""
-    link = page.locator("a.ae-app-link")
+    """In JupyterLab, a link opens the notebook as an app (and the app answers); in Voila it is
+    hidden, and the only link is to the next notebook's app (none after the last notebook)."""
+    app_link = page.locator("a.ae-app-link", has_text="Open this notebook as an app")
+    next_link = page.locator("a.ae-app-link", has_text="Next:")
+    last = notebook == NOTEBOOKS[-1]
     if kind == "voila":
-        assert not link.is_visible()
+        assert app_link.count() == 0 or not app_link.first.is_visible()
+        assert next_link.count() == (0 if last else 1)
+        if not last:
+            following = NOTEBOOKS[NOTEBOOKS.index(notebook) + 1]
+            assert next_link.evaluate("a => a.href").endswith("/voila/render/" + following)
         return
     page.wait_for_function(
         "name => [...document.querySelectorAll('a.ae-app-link')].some(a => a.href.endsWith('/voila/render/' + name))",
         arg=notebook,
     )
-    response = page.request.get(link.evaluate("a => a.href"))
+    response = page.request.get(app_link.evaluate("a => a.href"))
     assert response.status == 200 and "voila" in response.text().lower()
 
 
@@ -54,11 +61,14 @@ def answer_and_save(page, notebook: str) -> None:
     choices = exercise.locator(".widget-radio-box label")
     if choices.count():  # a multiple-choice question: pick an option first, by its label
         choices.first.click()
+    box = exercise.locator("input[type=text]")
+    if box.count():  # a number: type one (an empty box is not an answer)
+        box.first.fill("1")
     check.click()
     page.wait_for_function("() => document.querySelectorAll('.ae-right, .ae-hint').length > 0")
     page.wait_for_function("() => /Save my answers \\(1 so far\\)/.test(document.body.innerText)")
     with page.expect_download() as download_info:
         page.locator("a.ae-save").click()
-    with open(download_info.value.path(), encoding="utf-8") as handle:
+    with open(download_info.value.path(), encoding="utf-8-sig") as handle:  # it starts with a BOM
         rows = list(csv.DictReader(handle))
     assert len(rows) == 1 and rows[0]["notebook"] == notebook.removesuffix(".ipynb"), rows
