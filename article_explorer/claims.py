@@ -23,7 +23,7 @@ from . import session
 from .controls import NO_CHOICE, choose_several, multi_select, replace_options
 from .data import Dataset
 from .plotview import plot_view
-from .reader import CLAIM_TYPE_COLOURS, STYLE, claim_card
+from .reader import CLAIM_TYPE_COLOURS, MARKS, STYLE, claim_card
 from .rendering import download_link, esc, highlight, html_table, nothing_matches
 
 #: From describing to prescribing: the order of the rows of the argument's shape.
@@ -38,7 +38,8 @@ CLAIM_TYPE_WORDS = {
 CERTAINTIES = ("certain", "probable", "possible", "uncertain")
 #: One set of marks for how sure a claim sounds, in the chart, its legend, the ladder and the notebook's text.
 CERTAINTY_SYMBOLS = {"certain": "circle", "probable": "diamond", "possible": "triangle-up", "uncertain": "x"}
-CERTAINTY_GLYPHS = {"certain": "●", "probable": "◆", "possible": "▲", "uncertain": "✕"}
+#: The certainty glyphs of the whole set (the reader's marks): one source for every notebook.
+CERTAINTY_GLYPHS = {certainty: MARKS[certainty][0] for certainty in ("certain", "probable", "possible", "uncertain")}
 #: Legend entries show a shape only: in grey, since the colour of a marker is its type's.
 NEUTRAL = "#6b6b6b"
 #: Short names of the parts of an article that are not body text, for the paragraph axis.
