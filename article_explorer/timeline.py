@@ -25,18 +25,18 @@ from .data import Dataset
 from .edtf import parse_edtf
 from .plotview import plot_view
 from .reader import STYLE, event_card
-from .rendering import date_line, download_link, esc, html_table, nothing_matches
+from .rendering import date_line, download_link, esc, html_table, nothing_matches, words
 from .timeline_layout import (
     SLOT_STEP,
     STAR_COLOUR,
     date_axis,
+    date_words,
     day_month_year,
     lane_centres,
     lane_label,
     legend_key,
     spread_in_lanes,
     visible_days,
-    words,
     year_breaks,
 )
 
@@ -158,7 +158,7 @@ def build_timeline_figure(dataset: Dataset, filters: TimelineFilters, selected_e
     points: dict[str, dict[str, list]] = {}
     for _, event in events.iterrows():
         shape = _shape_of(event)
-        when = f"{esc(words(event['date']))} ({esc(event['precision'])}; {esc(event['status'])})"
+        when = f"{esc(date_words(event['date']))} ({esc(event['precision'])}; {esc(event['status'])})"
         hover = f"{esc(event['headline'])}<br>{when}"
         start = _position(event, left_edge)
         end = event["date_end"] if pd.notna(event["date_end"]) else right_edge
@@ -216,7 +216,8 @@ def build_timeline_figure(dataset: Dataset, filters: TimelineFilters, selected_e
                 xs.append(outcome_day[event["event_id"]])
                 ys.append(star_at[event["event_id"], lane])
                 texts.append(
-                    f"Later ({esc(words(event['outcome_date']))}): {esc(event['outcome'])}<br>source: {esc(source)}"
+                    f"Later ({esc(date_words(event['outcome_date']))}): {esc(event['outcome'])}"
+                    f"<br>source: {esc(source)}"
                 )
                 ids.append(event["event_id"])
         traces.append(
@@ -295,7 +296,7 @@ def describe_timeline(dataset: Dataset, shown: pd.DataFrame, filters: TimelineFi
     first, last = shown["date_start"].min(), shown["date_start"].max()
     text = (
         f"Showing {len(shown)} of {total} events ({parts}), starting between {first:%Y} and {last:%Y}; "
-        f"the article was written on {words(article_date(dataset).isoformat())}."
+        f"the article was written on {date_words(article_date(dataset).isoformat())}."
     )
     if filters.hindsight:
         text += f" Hindsight is on: {int((shown['outcome'] != '').sum())} shown events have a known outcome."
@@ -319,7 +320,7 @@ def events_csv(shown: pd.DataFrame) -> str:
         "quote",
         "outcome",
     ]
-    out = shown.assign(date_in_words=shown["date"].map(words))[columns].copy()
+    out = shown.assign(date_in_words=shown["date"].map(date_words))[columns].copy()
     out["actor_ids"] = out["actor_ids"].map("|".join)
     return out.to_csv(index=False, lineterminator="\n")
 
@@ -346,7 +347,9 @@ class TimelineExplorer:
         self.actors = multi_select(
             "Actors", sorted(((names[a], a) for a in used_actors), key=lambda o: o[0].lower()), max_rows=4
         )
-        self.categories = multi_select("Categories", sorted(events["category"].unique()), max_rows=4)
+        self.categories = multi_select(
+            "Categories", [(words(c), c) for c in sorted(events["category"].unique())], max_rows=4
+        )
         self.statuses = multi_select("Status", [s for s in STATUS_SYMBOLS if s in set(events["status"])])
         self.date_bases = multi_select("Date from", sorted(events["date_basis"].unique()))
         self.event_picker = widgets.Dropdown(
@@ -416,7 +419,7 @@ class TimelineExplorer:
         self.count.value = f"<p><b>{len(shown)} of {self.total} events shown.</b></p>"
         self.description.value = f"<p class='ae-description'>{esc(describe_timeline(self.dataset, shown, filters))}</p>"
         options = [("— choose an event —", NO_CHOICE)] + [
-            (f"{words(e['date'])} · {e['headline'][:80]}", e["event_id"]) for _, e in shown.iterrows()
+            (f"{date_words(e['date'])} · {e['headline'][:80]}", e["event_id"]) for _, e in shown.iterrows()
         ]
         chosen = self.event_picker.value if self.event_picker.value in set(shown["event_id"]) else None
         if table:
@@ -436,7 +439,7 @@ class TimelineExplorer:
         if table:
             self.table.value = (
                 html_table(
-                    shown.assign(date_in_words=shown["date"].map(words)),
+                    shown.assign(date_in_words=shown["date"].map(date_words)),
                     {
                         "date_in_words": "date",
                         "precision": "precision",

@@ -50,7 +50,7 @@ def future_events_exercise(app: TimelineExplorer | None = None, book: AnswerBook
     def check(filters: TimelineFilters) -> Feedback:
         explorer = exercise.explorer
         present = FUTURE & set(explorer.dataset.events["status"])
-        if set(filters.statuses) == present and filters.categories == frozenset(explorer.categories.options):
+        if set(filters.statuses) == present and filters.categories == frozenset(explorer.dataset.events["category"]):
             return Feedback(True, RIGHT + " These are the events the author could only expect or imagine.")
         if set(filters.statuses) - present:
             return Feedback(False, "Some of the statuses you kept describe things that had already happened.")

@@ -28,7 +28,7 @@ STAR_COLOUR = "#7b2cbf"
 SLOT_STEP = 0.3
 
 
-def words(date: str) -> str:
+def date_words(date: str) -> str:
     """An EDTF date in words; the raw text if it cannot be read (the validator reports it)."""
     try:
         return in_words(date) if date else ""
