@@ -31,6 +31,7 @@ function where() {
 function render({ model, el }) {
   const link = document.createElement("a");
   link.className = "ae-app-link";
+  link.style.cssText = "font-weight: bold; color: var(--jp-content-link-color, #0b5cad); text-decoration: underline;";
   el.appendChild(link);
   const update = () => {
     const here = where();
