@@ -213,7 +213,8 @@ def browser_numbers(name: str, url: str, changes: int) -> dict[str, float]:
         page.wait_for_timeout(1500)
         open_bytes = received["bytes"] + html_bytes["n"]
         label = BROWSER_CONTROL[name]
-        sentence = page.locator(f'label.widget-label:text-is("{label}")').locator("xpath=..").locator("select")
+        # the explorer's list: an exercise may show the same list again, further down
+        sentence = page.locator(f'label.widget-label:text-is("{label}")').locator("xpath=..").locator("select").first
         options = sentence.locator("option").count()
         redraws, per_change = [], []
         rng = random.Random(30)
