@@ -7,6 +7,8 @@ no arguments, each takes the session's dataset and answer book (:mod:`.session`)
 
 from __future__ import annotations
 
+import ipywidgets as widgets
+
 from . import session
 from .exercises import RIGHT, AnswerBook, Feedback, NumberExercise, StateExercise
 from .places_map import POINT_PRECISIONS, Geography, MapExplorer
@@ -115,7 +117,5 @@ def dispute_by_year_exercise(
     return exercise
 
 
-def widget_row(children: list) -> object:
-    import ipywidgets as widgets
-
+def widget_row(children: list) -> widgets.HBox:
     return widgets.HBox(children, layout=widgets.Layout(flex_flow="row wrap"))

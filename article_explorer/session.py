@@ -18,6 +18,7 @@ True
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -30,7 +31,7 @@ if TYPE_CHECKING:
 _datasets: dict[str, Dataset] = {}
 _books: dict[str, AnswerBook] = {}
 _explorers: dict[type, Any] = {}
-_listeners: dict[type, list[Callable[[Any], None]]] = {}
+_listeners: dict[type, list[weakref.WeakMethod]] = {}
 
 
 def dataset() -> Dataset:
@@ -56,8 +57,10 @@ def register(explorer: object) -> None:
     """Make ``explorer`` the newest of its kind, and tell whoever watches that kind."""
     kind = type(explorer)
     _explorers[kind] = explorer
-    for listener in _listeners.get(kind, []):
-        listener(explorer)
+    alive = [method for method in _listeners.get(kind, []) if method() is not None]
+    _listeners[kind] = alive
+    for method in alive:
+        method()(explorer)
 
 
 def latest(kind: type) -> Any | None:
@@ -66,5 +69,8 @@ def latest(kind: type) -> Any | None:
 
 
 def watch(kind: type, listener: Callable[[Any], None]) -> None:
-    """Call ``listener(explorer)`` whenever a new explorer of ``kind`` is made."""
-    _listeners.setdefault(kind, []).append(listener)
+    """Call the bound method ``listener(explorer)`` whenever a new explorer of ``kind`` is made.
+
+    The session holds it weakly: an exercise replaced by a re-run cell is not kept alive for it.
+    """
+    _listeners.setdefault(kind, []).append(weakref.WeakMethod(listener))

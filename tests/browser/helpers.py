@@ -143,3 +143,8 @@ def open_in_voila(page: Page, url: str) -> None:
     page.goto(url, timeout=180_000)
     page.wait_for_selector(".js-plotly-plot .main-svg", timeout=120_000)
     page.wait_for_selector(".jupyter-widgets select", timeout=60_000)
+
+
+def open_notebook(page: Page, server, notebook: str) -> None:
+    """Open ``notebook`` as the server shows it: in JupyterLab (and run it), or as a Voila app."""
+    (open_in_lab if server.kind == "lab" else open_in_voila)(page, server.notebook_url(notebook))

@@ -11,8 +11,7 @@ from .conftest import screenshot
 from .helpers import (
     assert_healthy,
     figure_signature,
-    open_in_lab,
-    open_in_voila,
+    open_notebook,
     set_widget_value,
     wait_for_figure_change,
     wait_for_text,
@@ -42,7 +41,7 @@ INNER_SCROLL_JS = """() => {
 def test_filter_code_two_claims_and_judge_a_prediction(page, servers, kind):
     log = watch(page)
     server = servers(kind, "article")
-    (open_in_lab if kind == "lab" else open_in_voila)(page, server.notebook_url(NOTEBOOK))
+    open_notebook(page, server, NOTEBOOK)
     page.wait_for_selector(".ae-plotview .main-svg")
     wait_for_text(page, "55 of 55 claims shown.")
 

@@ -11,8 +11,7 @@ from .conftest import SCREENSHOTS, screenshot
 from .helpers import (
     assert_healthy,
     figure_signature,
-    open_in_lab,
-    open_in_voila,
+    open_notebook,
     set_widget_value,
     wait_for_figure_change,
     wait_for_text,
@@ -28,7 +27,7 @@ COUNTRY_FILLS_JS = """() => document.querySelectorAll('.ae-plotview .scatterlaye
 def test_layers_time_and_ring_offline(page, servers, kind):
     log = watch(page)
     server = servers(kind, "article")
-    (open_in_lab if kind == "lab" else open_in_voila)(page, server.notebook_url(NOTEBOOK))
+    open_notebook(page, server, NOTEBOOK)
     page.wait_for_selector(".ae-plotview .main-svg")
     page.wait_for_function(f"() => ({COUNTRY_FILLS_JS})() >= 5")
     wait_for_text(page, "33 of 36 items shown")
@@ -124,7 +123,7 @@ def test_the_map_is_readable_on_small_screens_and_zooms_to_what_matters(page, se
     log = watch(page)
     server = servers(kind, "article")
     page.set_viewport_size({"width": 1024, "height": 768})
-    (open_in_lab if kind == "lab" else open_in_voila)(page, server.notebook_url(NOTEBOOK))
+    open_notebook(page, server, NOTEBOOK)
     page.wait_for_function(f"() => ({COUNTRY_FILLS_JS})() >= 5")
     wait_for_text(page, "33 of 36 items shown")
     figure = page.locator(".ae-plotview").first

@@ -9,7 +9,7 @@ import re
 import pytest
 
 from .conftest import NOTEBOOK_DIR, screenshot
-from .helpers import assert_healthy, open_in_lab, open_in_voila, watch
+from .helpers import assert_healthy, open_notebook, watch
 
 NOTEBOOKS = sorted(path.name for path in NOTEBOOK_DIR.glob("*.ipynb"))
 
@@ -20,7 +20,7 @@ NOTEBOOKS = sorted(path.name for path in NOTEBOOK_DIR.glob("*.ipynb"))
 def test_notebook_opens_and_renders_with_the_network_blocked(page, servers, notebook, kind, dataset):
     server = servers(kind, dataset)
     log = watch(page)
-    (open_in_lab if kind == "lab" else open_in_voila)(page, server.notebook_url(notebook))
+    open_notebook(page, server, notebook)
     shot = screenshot(page, f"{notebook.removesuffix('.ipynb')}-{kind}-{dataset}")
     assert_healthy(page, log)
     page.locator(".js-plotly-plot").first.scroll_into_view_if_needed()

@@ -11,8 +11,8 @@ from .conftest import SCREENSHOTS, screenshot
 from .helpers import (
     assert_healthy,
     figure_signature,
-    open_in_lab,
     open_in_voila,
+    open_notebook,
     set_widget_value,
     wait_for_figure_change,
     wait_for_text,
@@ -26,7 +26,7 @@ NOTEBOOK = "02_actors_and_positions.ipynb"
 def test_filter_choose_a_cell_and_read_its_evidence(page, servers, kind):
     log = watch(page)
     server = servers(kind, "article")
-    (open_in_lab if kind == "lab" else open_in_voila)(page, server.notebook_url(NOTEBOOK))
+    open_notebook(page, server, NOTEBOOK)
     page.wait_for_selector(".ae-plotview .main-svg")
     wait_for_text(page, "29 of 29 positions shown.")
 

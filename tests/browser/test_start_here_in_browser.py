@@ -12,8 +12,7 @@ from .conftest import screenshot
 from .helpers import (
     assert_healthy,
     figure_signature,
-    open_in_lab,
-    open_in_voila,
+    open_notebook,
     set_widget_value,
     wait_for_figure_change,
     watch,
@@ -32,14 +31,10 @@ CARDS_FOLLOW_JS = """() => {
 }"""
 
 
-def open_notebook(page, server):
-    (open_in_lab if server.kind == "lab" else open_in_voila)(page, server.notebook_url(NOTEBOOK))
-
-
 @pytest.mark.parametrize("kind", ["lab", "voila"])
 def test_reader_follows_a_sentence_and_a_claim_and_answers_are_saved(page, servers, kind):
     log = watch(page)
-    open_notebook(page, servers(kind, "article"))
+    open_notebook(page, servers(kind, "article"), NOTEBOOK)
     widget_control(page, "Sentence").scroll_into_view_if_needed()
 
     before = figure_signature(page)
@@ -93,7 +88,7 @@ def test_reader_follows_a_sentence_and_a_claim_and_answers_are_saved(page, serve
 
 def test_text_from_the_dataset_is_shown_not_run(page, servers):
     log = watch(page)
-    open_notebook(page, servers("voila", "hostile"))
+    open_notebook(page, servers("voila", "hostile"), NOTEBOOK)
     picker = widget_control(page, "Event or claim")
     event_label = picker.locator("option").nth(1).text_content()
     picker.select_option(index=1)

@@ -10,8 +10,7 @@ from .conftest import screenshot
 from .helpers import (
     assert_healthy,
     figure_signature,
-    open_in_lab,
-    open_in_voila,
+    open_notebook,
     set_widget_value,
     wait_for_figure_change,
     watch,
@@ -30,7 +29,7 @@ def count_shown(page) -> int:
 def test_filters_a_click_and_the_download_follow_each_other(page, servers, kind):
     log = watch(page)
     server = servers(kind, "article")
-    (open_in_lab if kind == "lab" else open_in_voila)(page, server.notebook_url(NOTEBOOK))
+    open_notebook(page, server, NOTEBOOK)
     page.wait_for_selector(".ae-plotview .main-svg")
     total = count_shown(page)
     assert total == 29
@@ -83,7 +82,7 @@ MARKER_CENTRES_JS = """() => [...document.querySelectorAll('.ae-plotview .scatte
 def test_lane_names_legend_and_every_counted_event_can_be_seen(page, servers, kind):
     log = watch(page)
     server = servers(kind, "article")
-    (open_in_lab if kind == "lab" else open_in_voila)(page, server.notebook_url(NOTEBOOK))
+    open_notebook(page, server, NOTEBOOK)
     page.wait_for_selector(".ae-plotview .main-svg")
 
     before = figure_signature(page)
