@@ -35,7 +35,6 @@ CARDS_FOLLOW_JS = """() => {
 def test_reader_follows_a_sentence_and_a_claim_and_answers_are_saved(page, servers, kind):
     log = watch(page)
     open_notebook(page, servers(kind, "article"), NOTEBOOK)
-    widget_control(page, "Sentence").scroll_into_view_if_needed()
 
     before = figure_signature(page)
     set_widget_value(page, "Sentence", "¶ 11, sentence 2 · ")
