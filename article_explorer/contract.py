@@ -5,8 +5,13 @@ validator checks CSVs against it, the loader uses it to apply types, and
 :func:`build_datapackage` writes the Frictionless ``datapackage.json`` from it, so the
 three cannot drift apart.
 
-A column is either *required by the contract* (every dataset has it) or one of this
+A column is either *required by the contract* (every dataset has it), an *optional* contract
+column (``notes``, which every table may carry), a column that *contract v2* added (a v1
+dataset may leave it out; the loader then fills in its ``default``), or one of this
 project's *extensions* (documented in ``data/README.md``; a dataset may leave it out).
+
+A table is required, or *optional* (``reliability/``: a dataset without the folder is valid;
+a dataset with it must hold both of its files).
 """
 
 from __future__ import annotations
@@ -39,6 +44,14 @@ class Field:
     maximum: float | None = None
     pattern: str = ""
     extension: bool = False  # this project's own column, optional for other datasets
+    optional: bool = False  # a contract column that a dataset may leave out (``notes``)
+    since: int = 1  # the contract version that added it: a dataset of an earlier version may leave it out
+    default: str | None = None  # what the loader puts where the column is absent or a cell is empty
+
+    @property
+    def may_be_absent(self) -> bool:
+        """Whether a dataset may leave this column out of its header."""
+        return self.extension or self.optional or self.since > 1
 
 
 @dataclass(frozen=True)
@@ -49,14 +62,23 @@ class Table:
     description: str
     fields: tuple[Field, ...]
     primary_key: str = ""
+    composite_key: tuple[str, ...] = ()  # for a table whose rows are identified by several columns
+    folder: str = ""  # the subfolder of the dataset it lives in, if any
+    optional: bool = False  # a dataset may leave the file out (but not one file of a folder it has)
 
     @property
     def filename(self) -> str:
-        return f"{self.name}.csv"
+        """The file's path inside the dataset folder, as errors name it."""
+        return f"{self.folder}/{self.name}.csv" if self.folder else f"{self.name}.csv"
+
+    @property
+    def key_columns(self) -> tuple[str, ...]:
+        """The columns whose values identify a row (unique together)."""
+        return self.composite_key or ((self.primary_key,) if self.primary_key else ())
 
     @property
     def required_columns(self) -> list[str]:
-        return [f.name for f in self.fields if not f.extension]
+        return [f.name for f in self.fields if not f.may_be_absent]
 
     def field(self, name: str) -> Field | None:
         return next((f for f in self.fields if f.name == name), None)
@@ -83,12 +105,18 @@ def _quote(what: str) -> Field:
 def _outcome_fields(what: str) -> tuple[Field, ...]:
     return (
         Field("outcome", "string", f"What later became of the {what}, in plain words; empty means not assessed."),
-        Field("outcome_date", "edtf", "When the outcome happened (EDTF)."),
+        Field("outcome_date", "edtf", "When the outcome happened (EDTF); required with an `outcome`."),
         Field("outcome_source_id", "string", "Where the outcome was read.", references="sources.source_id"),
     )
 
 
-NOTES = Field("notes", "string", "Caveats: disagreeing sources, inferred dates, coding choices.", extension=True)
+NOTES = Field(
+    "notes",
+    "string",
+    "The coder's caveats: disagreeing sources, inferred dates, a coding choice and why (shown as "
+    '"Coder\'s note"). Any table may carry it.',
+    optional=True,
+)
 
 SOURCES = Table(
     "sources",
@@ -114,6 +142,7 @@ SOURCES = Table(
             pattern=r"[0-9a-f]{64}",
             extension=True,
         ),
+        NOTES,
     ),
     "source_id",
 )
@@ -130,6 +159,7 @@ SENTENCES = Table(
         Field("text", "string", "The sentence, verbatim.", True),
         Field("char_start", "integer", "Offset of the first character in `source/article.txt`.", True, minimum=0),
         Field("char_end", "integer", "Offset just after the last character (exclusive).", True, minimum=1),
+        NOTES,
     ),
     "sentence_id",
 )
@@ -153,6 +183,7 @@ ACTORS = Table(
         ),
         Field("aliases", "list", "Every spelling the article uses (`|`-separated)."),
         Field("description", "string", "Who this is, in the project's words.", True),
+        NOTES,
     ),
     "actor_id",
 )
@@ -183,6 +214,16 @@ PLACES = Table(
             references="sources.source_id",
             extension=True,
         ),
+        Field(
+            "role",
+            "string",
+            "`mentioned` (the article or a row speaks of it, and some event or claim must cite it) or "
+            "`landmark` (drawn only to orient the reader; no row cites it). Empty means `mentioned`; a v1 "
+            "dataset may leave the column out: every place is then `mentioned`.",
+            enum=("mentioned", "landmark"),
+            since=2,
+            default="mentioned",
+        ),
         NOTES,
     ),
     "place_id",
@@ -198,6 +239,7 @@ ISSUES = Table(
         Field("pole_supports", "string", "What `supports` means for this issue.", True),
         Field("pole_opposes", "string", "What `opposes` means for this issue.", True),
         Field("description", "string", "Why the issue matters in the article.", True),
+        NOTES,
     ),
     "issue_id",
 )
@@ -240,6 +282,17 @@ EVENTS = Table(
         _quote("tell of the event"),
         Field("plover_event", "string", "PLOVER event category, optional.", enum=PLOVER_CATEGORIES),
         *_outcome_fields("event"),
+        Field(
+            "origin",
+            "string",
+            "`article` (the article reports or alludes to the event: its quote tells of it) or `context` "
+            "(added from outside sources to explain a sentence: its quote is the words it explains). "
+            "A v1 dataset may leave the column out: every event is then `article`.",
+            True,
+            ("article", "context"),
+            since=2,
+            default="article",
+        ),
         NOTES,
     ),
     "event_id",
@@ -319,7 +372,70 @@ POSITIONS = Table(
     "position_id",
 )
 
-TABLES: tuple[Table, ...] = (SOURCES, SENTENCES, ACTORS, PLACES, ISSUES, EVENTS, CLAIMS, POSITIONS)
+#: The judgement fields that a second coder codes again, by table (contract v2, ``reliability/``).
+RELIABILITY_FIELDS: dict[str, tuple[str, ...]] = {
+    "claims": ("voice", "claim_type", "certainty", "stance"),
+    "positions": ("stance", "basis"),
+}
+#: Every judgement field of :data:`RELIABILITY_FIELDS`, once, in order.
+RELIABILITY_FIELD_NAMES: tuple[str, ...] = tuple(
+    dict.fromkeys(name for names in RELIABILITY_FIELDS.values() for name in names)
+)
+RELIABILITY_FOLDER = "reliability"
+
+
+def _unit_fields() -> tuple[Field, ...]:
+    return (
+        Field("table", "string", "The table of the coded row.", True, tuple(RELIABILITY_FIELDS)),
+        Field("row_id", "string", "The id of the coded row in that table.", True, pattern=SLUG_PATTERN),
+        Field(
+            "field",
+            "string",
+            "The judgement field coded (claims: voice, claim_type, certainty, stance; positions: stance, basis).",
+            True,
+            RELIABILITY_FIELD_NAMES,
+        ),
+    )
+
+
+SECOND_CODING = Table(
+    "second_coding",
+    "An independent second coding of the judgement fields of claims and positions (contract v2, optional).",
+    (
+        *_unit_fields(),
+        Field(
+            "value",
+            "string",
+            "The second coder's value, from that field's vocabulary (stance only for a claim with an issue).",
+            True,
+        ),
+        Field("coder", "string", "Who coded it (a name or a pseudonym).", True),
+        NOTES,
+    ),
+    composite_key=("table", "row_id", "field", "coder"),
+    folder=RELIABILITY_FOLDER,
+    optional=True,
+)
+
+ADJUDICATION = Table(
+    "adjudication",
+    "How each disagreement between the first and the second coding was settled (contract v2, optional).",
+    (
+        *_unit_fields(),
+        Field("first", "string", "The first coder's value, before adjudication.", True),
+        Field("second", "string", "The second coder's value, as in `second_coding.csv`.", True),
+        Field("final", "string", "The value settled on: the one the dataset holds.", True),
+        Field("reason", "string", "Why the final value was chosen, in a sentence.", True),
+        NOTES,
+    ),
+    composite_key=("table", "row_id", "field"),
+    folder=RELIABILITY_FOLDER,
+    optional=True,
+)
+
+TABLES: tuple[Table, ...] = (
+    SOURCES, SENTENCES, ACTORS, PLACES, ISSUES, EVENTS, CLAIMS, POSITIONS, SECOND_CODING, ADJUDICATION,
+)  # fmt: skip
 TABLES_BY_NAME = {table.name: table for table in TABLES}
 ARTICLE_PATH = "source/article.txt"
 
@@ -352,10 +468,14 @@ def build_datapackage(columns: dict[str, list[str]] | None = None) -> dict:
     """Return the Frictionless Data Package v2 descriptor for a dataset.
 
     ``columns`` maps a table name to the columns its CSV actually has, so that optional
-    extension columns a dataset leaves out are left out of its schema too.
+    extension columns a dataset leaves out are left out of its schema too, and so are the
+    optional tables (``reliability/``) it does not have. Without ``columns``, the descriptor
+    has every required table with every column.
     """
     resources = []
     for table in TABLES:
+        if table.optional and (not columns or table.name not in columns):
+            continue
         present = columns.get(table.name) if columns else None
         fields = [f for f in table.fields if present is None or f.name in present]
         foreign_keys = []
@@ -370,7 +490,7 @@ def build_datapackage(columns: dict[str, list[str]] | None = None) -> dict:
                 )
         schema: dict = {
             "fields": [_frictionless_field(f) for f in fields],
-            "primaryKey": [table.primary_key],
+            "primaryKey": list(table.key_columns),
             "missingValues": [""],
         }
         if foreign_keys:

@@ -11,13 +11,13 @@ deep inside pandas.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
 import pandas as pd
 
-from .contract import TABLES, Table
+from .contract import ADJUDICATION, SECOND_CODING, TABLES, Table
 from .edtf import parse_edtf
 from .validation import Problem, RawDataset, read_dataset
 
@@ -47,6 +47,12 @@ class Dataset:
     ``paragraphs`` (the paragraph numbers a row cites) on events, claims and positions;
     ``place_name`` and ``actor_names`` on events; ``claimant_name`` and ``issue_label`` on
     claims; ``actor_name``, ``issue_label``, ``as_of_start`` and ``as_of_end`` on positions.
+
+    Every view can rely on the contract v2 columns: a v1 dataset, which has no
+    ``events.origin`` or ``places.role``, loads with ``origin = "article"`` for every event
+    and ``role = "mentioned"`` for every place, and an empty ``role`` is ``"mentioned"``.
+    ``second_coding`` and ``adjudication`` (the optional ``reliability/`` folder) are empty
+    frames with the contract's columns when the dataset has no such folder.
     """
 
     path: Path
@@ -59,6 +65,13 @@ class Dataset:
     events: pd.DataFrame
     claims: pd.DataFrame
     positions: pd.DataFrame
+    second_coding: pd.DataFrame = field(default_factory=lambda: _empty_frame(SECOND_CODING))
+    adjudication: pd.DataFrame = field(default_factory=lambda: _empty_frame(ADJUDICATION))
+
+    @property
+    def has_reliability(self) -> bool:
+        """Whether the dataset has a second coding (the optional ``reliability/`` folder)."""
+        return not self.second_coding.empty
 
     def table(self, name: str) -> pd.DataFrame:
         """Return a table by name (``"events"``, ``"claims"``...)."""
@@ -97,10 +110,20 @@ class Dataset:
         }
 
 
+def _empty_frame(table: Table) -> pd.DataFrame:
+    columns = [spec.name for spec in table.fields if not (spec.optional or spec.extension)]
+    return pd.DataFrame({column: pd.Series(dtype="object") for column in columns})
+
+
 def _typed_frame(table: Table, raw: RawDataset) -> pd.DataFrame:
+    if table.name not in raw.tables:
+        return _empty_frame(table)  # an optional table the dataset leaves out
     columns = raw.columns[table.name]
     records = [{column: row[column] for column in columns} for row in raw.tables[table.name]]
     frame = pd.DataFrame.from_records(records, columns=columns)
+    for spec in table.fields:
+        if spec.default is not None:  # a contract v2 column: absent in a v1 dataset, or a cell left empty
+            frame[spec.name] = frame[spec.name].replace("", spec.default) if spec.name in frame else spec.default
     for spec in table.fields:
         if spec.name not in frame:
             continue

@@ -5,8 +5,8 @@ Supported forms:
 * a day, month or year: ``2016-03-30``, ``2015-11``, ``2008``, optionally qualified as
   uncertain (``?``), approximate (``~``) or both (``%``): ``2013-08~``;
 * an interval of two such dates: ``2016-03-28/2016-03-30``, ``2015-12/2016-03-30``;
-* an interval with an open end or start (``2014/..``, ``../2016``) or an unknown one
-  (``2016-03-30/``, ``/2016``).
+* an interval with an open end or start (``2014/..``, ``../2016-03-30``) or an unknown one
+  (``2016-03-30/``, ``/2016``); either side may be qualified (``2016-03-29?/..``).
 
 :func:`parse_edtf` turns a string into an :class:`EdtfDate` that knows its earliest and
 latest possible day, or raises :class:`EdtfError` with a message a learner can act on.
@@ -81,6 +81,11 @@ def parse_edtf(text: str) -> EdtfDate:
     datetime.date(2015, 11, 30)
     >>> parse_edtf("2014/..").open_ended
     True
+    >>> parse_edtf("2016-03-29?").single_precision  # a qualifier leaves the precision alone
+    'day'
+    >>> start_open = parse_edtf("../2016-03-30")
+    >>> start_open.start_bound, start_open.earliest, start_open.latest
+    ('open', None, datetime.date(2016, 3, 30))
     """
     text = text.strip()
     if not text:

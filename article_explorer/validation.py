@@ -23,7 +23,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .config import data_dir
-from .contract import ARTICLE_PATH, LIST_SEPARATOR, SLUG_PATTERN, TABLES, TABLES_BY_NAME, Field, Table
+from .contract import (
+    ARTICLE_PATH,
+    LIST_SEPARATOR,
+    RELIABILITY_FIELD_NAMES,
+    RELIABILITY_FIELDS,
+    SLUG_PATTERN,
+    TABLES,
+    TABLES_BY_NAME,
+    Field,
+    Table,
+)
 from .edtf import EXAMPLES, EdtfError, parse_edtf
 
 CITING_TABLES = ("events", "claims", "positions")
@@ -95,6 +105,8 @@ def read_dataset(path: str | os.PathLike[str] | None = None) -> RawDataset:
         return raw
     raw.article = _read_article(raw)
     for table in TABLES:
+        if _is_left_out(raw, table):
+            continue
         _read_table(raw, table)
     for table in TABLES:
         if table.name in raw.tables:
@@ -110,6 +122,7 @@ def read_dataset(path: str | os.PathLike[str] | None = None) -> RawDataset:
     _check_position_evidence(raw)
     _check_usage(raw)
     _check_coverage(raw)
+    _check_reliability(raw)
     return raw
 
 
@@ -122,6 +135,24 @@ def validate(path: str | os.PathLike[str] | None = None) -> list[Problem]:
 
 
 # --- reading -------------------------------------------------------------------------
+
+
+def _is_left_out(raw: RawDataset, table: Table) -> bool:
+    """True for an optional table the dataset does not have (a folder it has must be complete)."""
+    if not table.optional or (raw.path / table.filename).is_file():
+        return False
+    if table.folder and (raw.path / table.folder).is_dir():
+        siblings = [t.filename for t in TABLES if t.folder == table.folder]
+        raw.problems.append(
+            Problem(
+                table.filename,
+                None,
+                None,
+                None,
+                f"is missing; the optional {table.folder}/ folder is there, so it must hold {' and '.join(siblings)}",
+            )
+        )
+    return True
 
 
 def _decode(raw: RawDataset, filename: str, data: bytes) -> str | None:
@@ -242,7 +273,16 @@ def _check_cells(raw: RawDataset, table: Table) -> None:
         for spec in present:
             value = row[spec.name]
             if not value.strip():
-                if spec.required:
+                if spec.required and spec.since > 1:
+                    raw.report(
+                        table.name,
+                        row,
+                        spec.name,
+                        value,
+                        f"is empty; expected one of: {', '.join(spec.enum)} (a contract v{spec.since} column: "
+                        "a dataset that has the column needs a value in every row)",
+                    )
+                elif spec.required:
                     raw.report(
                         table.name, row, spec.name, value, f"is empty; expected {_lower_first(spec.description)}"
                     )
@@ -311,20 +351,29 @@ def _pattern_message(spec: Field) -> str:
 
 
 def _check_unique(raw: RawDataset, table: Table) -> None:
-    key = table.primary_key
-    if key not in raw.columns[table.name]:
+    keys = table.key_columns
+    if not keys or any(key not in raw.columns[table.name] for key in keys):
         return
-    first_line: dict[str, int] = {}
+    first_line: dict[tuple[str, ...], int] = {}
     for row in raw.tables[table.name]:
-        value = row[key]
-        if not value:
+        value = tuple(row[key] for key in keys)
+        if not all(value):
             continue
-        if value in first_line:
+        if value not in first_line:
+            first_line[value] = row.line
+        elif len(keys) == 1:
             raw.report(
-                table.name, row, key, value, f"is a duplicate id; it is already used on line {first_line[value]}"
+                table.name, row, keys[0], value[0], f"is a duplicate id; it is already used on line {first_line[value]}"
             )
         else:
-            first_line[value] = row.line
+            raw.report(
+                table.name,
+                row,
+                keys[-1],
+                value[-1],
+                f"repeats line {first_line[value]}: the same {', '.join(keys[:-1])} and {keys[-1]} "
+                f"({'/'.join(value)}) may appear only once",
+            )
 
 
 # --- across tables -------------------------------------------------------------------
@@ -472,6 +521,17 @@ def _check_event_dates(raw: RawDataset) -> None:
             ("date_end", edtf.end_bound, edtf.latest),
         ):
             value = row[column]
+            if value and bound != "date":
+                side = "start" if column == "date_start" else "end"
+                what = "open ('..')" if bound == "open" else "unknown (empty)"
+                raw.report(
+                    "events",
+                    row,
+                    column,
+                    value,
+                    f"is given but the {side} of the date '{row['date']}' is {what}; leave {column} empty",
+                )
+                continue
             if not value:
                 if bound == "date":
                     raw.report(
@@ -520,6 +580,14 @@ def _check_outcomes(raw: RawDataset) -> None:
             if row["outcome"] and not row["outcome_source_id"]:
                 raw.report(
                     table, row, "outcome_source_id", "", "is empty; every outcome needs the source it was read in"
+                )
+            if row["outcome"] and not row["outcome_date"]:
+                raw.report(
+                    table,
+                    row,
+                    "outcome_date",
+                    "",
+                    "is empty; every outcome needs the date it happened, as an EDTF date such as 2016-07-08 or 2018",
                 )
             if not row["outcome"] and (row["outcome_source_id"] or row["outcome_date"]):
                 raw.report(
@@ -576,17 +644,44 @@ USES = {
 }
 
 
+MAX_CITERS_NAMED = 3
+
+
+def _place_role(row: Row) -> str | None:
+    """A place's role (empty means mentioned); None for a value outside the vocabulary."""
+    role = row["role"] or "mentioned"
+    return role if role in ("mentioned", "landmark") else None
+
+
 def _check_usage(raw: RawDataset) -> None:
     for table, uses in USES.items():
-        used: set[str] = set()
+        used: dict[str, list[str]] = {}
         for using_table, column in uses:
+            using_key = TABLES_BY_NAME[using_table].primary_key
             for row in raw.tables.get(using_table, []):
-                used.update(row.items(column))
+                for value in row.items(column):
+                    used.setdefault(value, []).append(f"{using_table}.{column} on line {row.line} ({row[using_key]})")
         key = TABLES_BY_NAME[table].primary_key
         users = " or ".join(sorted({f"{t}.{c}" for t, c in uses}))
         for row in raw.tables.get(table, []):
-            if row[key] and row[key] not in used:
-                raw.report(table, row, key, row[key], f"is never used (by {users}); cite it or remove the row")
+            if not row[key]:
+                continue
+            role = _place_role(row) if table == "places" else "mentioned"
+            if role == "landmark" and row[key] in used:
+                citers = used[row[key]]
+                named = ", ".join(citers[:MAX_CITERS_NAMED])
+                more = f" and {len(citers) - MAX_CITERS_NAMED} more" if len(citers) > MAX_CITERS_NAMED else ""
+                raw.report(
+                    table,
+                    row,
+                    "role",
+                    row["role"],
+                    f"is wrong for '{row[key]}', which is cited by {named}{more}; a landmark only orients "
+                    "the reader and no row cites it: make it role=mentioned",
+                )
+            elif role == "mentioned" and row[key] not in used:
+                hint = "; or, if it is only there to orient the reader, set role=landmark" if table == "places" else ""
+                raw.report(table, row, key, row[key], f"is never used (by {users}); cite it or remove the row{hint}")
 
 
 def sentence_coverage(raw: RawDataset) -> tuple[list[str], list[str]]:
@@ -612,3 +707,124 @@ def _check_coverage(raw: RawDataset) -> None:
             f"is not cited by any event, claim or position (text: {_show(row['text'])}); "
             "every standfirst and body sentence must be coded",
         )
+
+
+# --- reliability/ (contract v2, optional) ---------------------------------------------
+
+
+def _coded_row(raw: RawDataset, file: str, row: Row) -> Row | None:
+    """The claims or positions row a reliability row codes, or None (and a problem) if there is none."""
+    table, row_id, field_name = row["table"], row["row_id"], row["field"]
+    if table not in RELIABILITY_FIELDS or field_name not in RELIABILITY_FIELD_NAMES or not row_id:
+        return None  # an unknown table or field, or an empty cell, is already reported cell by cell
+    if table not in raw.tables or not re.fullmatch(SLUG_PATTERN, row_id):
+        return None  # the table could not be read, or the id is malformed: reported already
+    if field_name not in RELIABILITY_FIELDS[table]:
+        raw.report(
+            file,
+            row,
+            "field",
+            field_name,
+            f"is not a judgement field of {table}; expected one of: {', '.join(RELIABILITY_FIELDS[table])}",
+        )
+        return None
+    key = TABLES_BY_NAME[table].primary_key
+    coded = next((r for r in raw.tables.get(table, []) if r[key] == row_id), None)
+    if coded is None:
+        raw.report(file, row, "row_id", row_id, _unknown(raw, table, row_id))
+        return None
+    if table == "claims" and field_name == "stance" and not coded["issue_id"]:
+        raw.report(
+            file,
+            row,
+            "field",
+            field_name,
+            f"is coded for claim '{row_id}', which has no issue_id (claims.csv line {coded.line}) and so no "
+            "stance; code stance only for a claim with an issue",
+        )
+        return None
+    return coded
+
+
+def _check_vocabulary(raw: RawDataset, file: str, row: Row, column: str) -> bool:
+    spec = TABLES_BY_NAME[row["table"]].field(row["field"])
+    value = row[column]
+    if spec is None or not value or value in spec.enum:
+        return bool(value)
+    raw.report(
+        file,
+        row,
+        column,
+        value,
+        f"is not an allowed value of {row['table']}.{row['field']}; expected one of: {', '.join(spec.enum)}",
+    )
+    return False
+
+
+def _check_reliability(raw: RawDataset) -> None:
+    """Check the second coding and its adjudication against each other and against the dataset.
+
+    The dataset holds the adjudicated coding: an adjudication's ``final`` must be the
+    dataset's value, its ``second`` the second coder's. The first coder's value is known only
+    from ``adjudication.csv``; where a unit has no adjudication row, the first coding is the
+    dataset's value, so a second coding that differs from the dataset is a disagreement that
+    was never adjudicated.
+    """
+    seconds = raw.tables.get("second_coding")
+    adjudications = raw.tables.get("adjudication")
+    if seconds is None or adjudications is None:
+        return
+    adjudicated: set[tuple[str, str, str]] = set()
+    for row in adjudications:
+        unit = (row["table"], row["row_id"], row["field"])
+        adjudicated.add(unit)
+        coded = _coded_row(raw, "adjudication", row)
+        if coded is None:
+            continue
+        for column in ("first", "second", "final"):
+            _check_vocabulary(raw, "adjudication", row, column)
+        current = coded[row["field"]]
+        if row["final"] and row["final"] != current:
+            raw.report(
+                "adjudication",
+                row,
+                "final",
+                row["final"],
+                f"does not match the dataset: {row['table']}.csv line {coded.line} has {row['field']} "
+                f"'{current}'; the dataset holds the adjudicated coding, so final must equal it",
+            )
+        second_rows = [s for s in seconds if (s["table"], s["row_id"], s["field"]) == unit]
+        if not second_rows:
+            raw.report(
+                "adjudication",
+                row,
+                "second",
+                row["second"],
+                f"has no second coding: reliability/second_coding.csv has no row for {row['table']} "
+                f"'{row['row_id']}', field {row['field']}",
+            )
+        elif row["second"] and row["second"] not in {s["value"] for s in second_rows}:
+            found = ", ".join(f"'{s['value']}' on line {s.line}" for s in second_rows)
+            raw.report(
+                "adjudication",
+                row,
+                "second",
+                row["second"],
+                f"does not match the second coding in reliability/second_coding.csv ({found})",
+            )
+    for row in seconds:
+        coded = _coded_row(raw, "second_coding", row)
+        if coded is None or not _check_vocabulary(raw, "second_coding", row, "value"):
+            continue
+        unit = (row["table"], row["row_id"], row["field"])
+        current = coded[row["field"]]
+        if row["value"] != current and unit not in adjudicated:
+            raw.report(
+                "second_coding",
+                row,
+                "value",
+                row["value"],
+                f"disagrees with the dataset ({row['table']}.csv line {coded.line} has {row['field']} "
+                f"'{current}') but reliability/adjudication.csv has no row for {row['table']} "
+                f"'{row['row_id']}', field {row['field']}; every disagreement needs an adjudication row",
+            )

@@ -167,6 +167,26 @@ def test_outcome_needs_a_source(dataset_copy):
     assert (problem.line, problem.column) == (line, "outcome_source_id")
 
 
+def test_a_claim_on_an_issue_needs_a_stance(dataset_copy):
+    line = dataset_copy.set_cell("claims", "visit_step_to_normalisation", "stance", "")
+    problem = only_problem(dataset_copy.path)
+    assert (problem.file, problem.line, problem.column, problem.value) == ("claims.csv", line, "stance", "")
+    assert "is empty; a claim on an issue needs a stance (supports, opposes or neutral)" in str(problem)
+
+
+def test_a_claim_without_an_issue_has_no_stance(dataset_copy):
+    line = dataset_copy.set_cell("claims", "us_policy_focus_shifted", "stance", "supports")
+    problem = only_problem(dataset_copy.path)
+    assert (problem.file, problem.line, problem.column, problem.value) == ("claims.csv", line, "stance", "supports")
+    assert "is given without an issue_id; set the issue or clear the stance" in str(problem)
+
+
+def test_removing_a_claims_issue_leaves_its_stance_behind(dataset_copy):
+    line = dataset_copy.set_cell("claims", "visit_step_to_normalisation", "issue_id", "")
+    problem = only_problem(dataset_copy.path)
+    assert (problem.file, problem.line, problem.column, problem.value) == ("claims.csv", line, "stance", "neutral")
+
+
 def test_loading_a_broken_dataset_lists_every_problem_at_once(dataset_copy):
     dataset_copy.set_cell("places", "minsk", "lat", "123")
     dataset_copy.set_cell("claims", "options_broad", "certainty", "likely")
