@@ -142,8 +142,8 @@ def in_words(text: str) -> str:
     'from 2014 onwards'
     >>> in_words("2016-03-30/")
     'from 30 March 2016, end unknown'
-    >>> in_words("../2016")
-    'until 2016'
+    >>> in_words("../2016-03-30")
+    'some time up to 30 March 2016'
     >>> in_words("/2016-03")
     'until March 2016, start unknown'
     """
@@ -151,8 +151,10 @@ def in_words(text: str) -> str:
     if "/" not in text:
         return _single_in_words(text)
     start, _, end = text.partition("/")
-    if start in ("", "..") and end not in ("", ".."):
-        return f"until {_single_in_words(end)}" + (", start unknown" if start == "" else "")
+    if start == ".." and end not in ("", ".."):
+        return f"some time up to {_single_in_words(end)}"
+    if start == "" and end not in ("", ".."):
+        return f"until {_single_in_words(end)}, start unknown"
     if end in ("", ".."):
         return f"from {_single_in_words(start)}" + (" onwards" if end == ".." else ", end unknown")
     return f"{_single_in_words(start)} to {_single_in_words(end)}"

@@ -74,7 +74,7 @@ def test_joins_name_the_actors_and_paragraphs(dataset):
     assert claims.loc["losing_belarus_seen_as_threat", "paragraphs"] == [5]
     assert claims.loc["handle_with_caution", "claimant_name"] == "Keir Giles"
     positions = dataset.positions.set_index("position_id")
-    assert positions.loc["lukashenko_georgia_2008", "as_of_start"] == pd.Timestamp("2008-01-01")
+    assert positions.loc["lukashenko_georgia_2008", "as_of_start"] == pd.Timestamp("2008-08-01")
     assert positions.loc["lukashenko_georgia_2008", "actor_name"] == "Alexander Lukashenko"
 
 
