@@ -2,6 +2,7 @@
 
 article-explorer validate [DIR]      check a dataset; exit 0 if clean, 1 if not
 article-explorer datapackage [DIR]   (re)write DIR/datapackage.json from the contract
+article-explorer reliability [DIR]   Krippendorff's alpha per judgement field, as a Markdown table
 article-explorer handouts [--out D]  run every notebook and write offline HTML handouts to D
 """
 
@@ -12,7 +13,8 @@ import json
 import sys
 
 from .config import data_dir
-from .contract import build_datapackage
+from .contract import RELIABILITY_FOLDER, build_datapackage
+from .reliability import has_reliability, markdown_table, reliability_table, second_coders
 from .validation import read_dataset, sentence_coverage
 
 
@@ -40,6 +42,43 @@ def _datapackage(directory: str | None) -> int:
     return 0
 
 
+def _reliability(directory: str | None) -> int:
+    path = data_dir(directory)
+    if not path.is_dir():
+        print(f"{path} is not a directory; expected a dataset folder with the CSV files")
+        return 1
+    if not has_reliability(path):
+        print(
+            f"{path} has no {RELIABILITY_FOLDER}/ folder, so there is no second coding to compute alpha from. "
+            f"Add {RELIABILITY_FOLDER}/second_coding.csv and {RELIABILITY_FOLDER}/adjudication.csv "
+            "(see the data contract) and run this again."
+        )
+        return 1
+    raw = read_dataset(path)
+    rows = reliability_table(raw)
+    coders = ", ".join(second_coders(raw)) or "none"
+    print(f"Krippendorff's alpha, first coding against the second (second coders: {coders}), for {path}:")
+    print()
+    print(markdown_table(rows))
+    print()
+    shortfalls = [row.shortfall() for row in rows if not row.meets_target]
+    for line in shortfalls:
+        print(f"- Falls short: {line}")
+    if not shortfalls:
+        print("Every field meets its target.")
+    if raw.problems:
+        count = len(raw.problems)
+        print()
+        print(
+            f"The dataset has {count} problem{'s' if count != 1 else ''}, so the table may be wrong; "
+            "values the validator rejects were counted as missing:"
+        )
+        for problem in raw.problems:
+            print(f"  - {problem}")
+        return 1
+    return 0
+
+
 def _handouts(out: str | None, notebooks: list[str]) -> int:
     from pathlib import Path
 
@@ -59,6 +98,7 @@ def main(argv: list[str] | None = None) -> int:
     for name, helptext in (
         ("validate", "check a dataset against the data contract"),
         ("datapackage", "write datapackage.json for a dataset from the contract"),
+        ("reliability", "print Krippendorff's alpha per judgement field (first against second coding) as Markdown"),
     ):
         sub = commands.add_parser(name, help=helptext)
         sub.add_argument(
@@ -72,7 +112,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "handouts":
         return _handouts(args.out, args.notebooks)
-    handler = _validate if args.command == "validate" else _datapackage
+    handler = {"validate": _validate, "datapackage": _datapackage, "reliability": _reliability}[args.command]
     return handler(args.directory)
 
 
