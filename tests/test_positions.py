@@ -116,7 +116,11 @@ def test_stances_over_time_put_each_position_at_its_date(dataset):
     points = {p: (x, y) for t in markers for p, x, y in zip(t.customdata, t.x, t.y, strict=True)}
     assert points["rus_airbase_2013"] == ("2013-04-23T00:00:00", "Russia")
     assert points["blr_airbase_2013"][0].startswith("2013-07"), "a year is drawn at its middle, with a bar"
-    assert {t.name: t.marker.symbol for t in markers} == {"S supports": "triangle-up", "O opposes": "triangle-down", "M mixed": "diamond"}
+    assert {t.name: t.marker.symbol for t in markers} == {
+        "S supports": "triangle-up",
+        "O opposes": "triangle-down",
+        "M mixed": "diamond",
+    }
     text = describe_stances(dataset, dataset.positions, "rus_airbase")
     assert "Belarus: mixed (shown by an action, 2013); then opposes (attributed by the author" in text
 
