@@ -10,6 +10,7 @@ import csv
 import datetime as dt
 import io
 import json
+import shutil
 import subprocess
 
 import pytest
@@ -312,9 +313,10 @@ def reliable_copy(dataset_copy):
     return dataset_copy
 
 
-def test_a_dataset_without_reliability_is_valid_and_has_no_such_resources():
-    assert not (read_dataset().path / "reliability").exists()
-    names = [resource["name"] for resource in build_datapackage(read_dataset().columns)["resources"]]
+def test_a_dataset_without_reliability_is_valid_and_has_no_such_resources(dataset_copy):
+    shutil.rmtree(dataset_copy.path / "reliability")
+    assert validate(dataset_copy.path) == []
+    names = [resource["name"] for resource in build_datapackage(read_dataset(dataset_copy.path).columns)["resources"]]
     assert "second_coding" not in names and "adjudication" not in names
 
 

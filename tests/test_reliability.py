@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import math
+import shutil
 import warnings
 
 import krippendorff
@@ -20,6 +21,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from article_explorer.cli import main
+from article_explorer.data import DEFAULT_DATA_DIR
 from article_explorer.reliability import (
     FieldReliability,
     alpha_table,
@@ -387,6 +389,7 @@ def test_every_field_meeting_its_target_is_said_so(coded_twice, capsys):
 
 
 def test_the_command_without_a_reliability_folder(dataset_copy, capsys):
+    shutil.rmtree(dataset_copy.path / "reliability")
     assert main(["reliability", str(dataset_copy.path)]) == 1
     out = capsys.readouterr().out
     assert out.startswith(f"{dataset_copy.path} has no reliability/ folder, so there is no second coding")
@@ -407,3 +410,11 @@ def test_the_command_on_an_invalid_second_coding_lists_the_problems(coded_twice,
     assert "| positions | basis | nominal | 2 | 50% | 0.000 | 0.67 | no |" in out
     assert "The dataset has 1 problem, so the table may be wrong" in out
     assert "every disagreement needs an adjudication row" in out
+
+
+def test_the_codebook_reports_the_alpha_table_of_the_shipped_second_coding():
+    """The codebook's table is the one the command prints, so the two cannot drift apart."""
+    codebook = (DEFAULT_DATA_DIR / "README.md").read_text(encoding="utf-8")
+    rows = alpha_table(DEFAULT_DATA_DIR)
+    assert markdown_table(rows) in codebook
+    assert all(row.meets_target for row in rows), "the codebook says every field meets its target"
