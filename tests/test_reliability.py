@@ -21,7 +21,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from article_explorer.cli import main
-from article_explorer.data import DEFAULT_DATA_DIR
+from article_explorer.config import DEFAULT_DATA_DIR
 from article_explorer.reliability import (
     FieldReliability,
     alpha_table,
