@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import io
 import json
-import shutil
 import subprocess
 
 import pytest
@@ -20,6 +18,8 @@ from article_explorer.config import DEFAULT_DATA_DIR, PROJECT_ROOT
 from article_explorer.contract import TABLES, build_datapackage
 from article_explorer.edtf import parse_edtf
 from article_explorer.validation import read_dataset
+
+from .conftest import write_csv
 
 OTHER_ARTICLE = PROJECT_ROOT / "tests" / "data" / "other_article"
 
@@ -279,15 +279,6 @@ ADJUDICATION = [
 ]
 
 
-def write_csv(path, header, rows):
-    path.parent.mkdir(parents=True, exist_ok=True)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(header)
-    writer.writerows(rows)
-    path.write_text(buffer.getvalue(), encoding="utf-8")
-
-
 def write_reliability(copy, second=SECOND_CODING, adjudication=ADJUDICATION) -> None:
     folder = copy.path / "reliability"
     write_csv(folder / "second_coding.csv", ["table", "row_id", "field", "value", "coder"], second)
@@ -314,7 +305,6 @@ def reliable_copy(dataset_copy):
 
 
 def test_a_dataset_without_reliability_is_valid_and_has_no_such_resources(dataset_copy):
-    shutil.rmtree(dataset_copy.path / "reliability")
     assert validate(dataset_copy.path) == []
     names = [resource["name"] for resource in build_datapackage(read_dataset(dataset_copy.path).columns)["resources"]]
     assert "second_coding" not in names and "adjudication" not in names

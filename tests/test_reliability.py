@@ -8,10 +8,7 @@ The ``krippendorff`` package (tests/requirements.txt only) is the second check.
 
 from __future__ import annotations
 
-import csv
-import io
 import math
-import shutil
 import warnings
 
 import krippendorff
@@ -33,6 +30,8 @@ from article_explorer.reliability import (
     unit_agreement,
 )
 from article_explorer.validation import read_dataset, validate
+
+from .conftest import write_csv
 
 CERTAINTY = ["certain", "probable", "possible", "uncertain"]
 
@@ -193,15 +192,6 @@ def test_alpha_equals_the_krippendorff_package(units, level):
 
 
 # --- the dataset's alpha table -------------------------------------------------------
-
-
-def write_csv(path, header, rows):
-    path.parent.mkdir(parents=True, exist_ok=True)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(header)
-    writer.writerows(rows)
-    path.write_text(buffer.getvalue(), encoding="utf-8")
 
 
 @pytest.fixture
@@ -389,7 +379,6 @@ def test_every_field_meeting_its_target_is_said_so(coded_twice, capsys):
 
 
 def test_the_command_without_a_reliability_folder(dataset_copy, capsys):
-    shutil.rmtree(dataset_copy.path / "reliability")
     assert main(["reliability", str(dataset_copy.path)]) == 1
     out = capsys.readouterr().out
     assert out.startswith(f"{dataset_copy.path} has no reliability/ folder, so there is no second coding")
