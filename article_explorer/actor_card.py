@@ -2,7 +2,8 @@
 
 The card is short when it opens: a line of counts, then the first few sentences and rows of
 each kind, the rest folded in a ``<details class="ae-more">`` the learner opens on purpose
-(no wall of text, no scroll box inside the page). Names are marked as whole words only, so
+(no wall of text, no scroll box inside the page). A context event (the coder's, not reported
+by the article) is marked "□ context" in the list of events. Names are marked as whole words only, so
 "Russian" is not shown as a mention of "Russia".
 """
 
@@ -14,6 +15,7 @@ import pandas as pd
 
 from .data import Dataset
 from .edtf import in_words
+from .reader import context_tag
 from .rendering import esc
 
 #: How many sentences or rows of each kind a card shows before "Show all …".
@@ -103,6 +105,7 @@ def actor_card(dataset: Dataset, actor_id: str) -> str:
     made = dataset.claims[dataset.claims["claimant_id"] == actor_id]
     about = dataset.claims[dataset.claims["about_actor_ids"].map(lambda ids: actor_id in ids)]
     positions = dataset.positions[dataset.positions["actor_id"] == actor_id]
+    context = int((events["origin"] == "context").sum())
     sentences = [
         f"<li><span class='ae-meta'>¶ {s.paragraph}</span> {mark_names(s.text, aliases)}</li>"
         for s in mentions.itertuples()
@@ -115,9 +118,9 @@ def actor_card(dataset: Dataset, actor_id: str) -> str:
     sections = [  # (title, what "Show all N …" counts, items)
         (f"Named in {_plural(len(mentions), 'sentence')}", "sentences", sentences),
         (
-            f"In {_plural(len(events), 'event')}",
+            f"In {_plural(len(events), 'event')}" + (f" ({context} of them context)" if context else ""),
             "events",
-            [f"<li>{esc(in_words(e.date))}: {esc(e.headline)}</li>" for e in events.itertuples()],
+            [f"<li>{esc(in_words(e.date))}: {esc(context_tag(e))}{esc(e.headline)}</li>" for e in events.itertuples()],
         ),
         (
             f"{_plural(len(made), 'claim')} it makes",

@@ -571,6 +571,34 @@ def fit_extent(lats: Sequence[float], lons: Sequence[float], margin_deg: float =
     )
 
 
+def inside(box: Extent, outer: Extent) -> Extent:
+    """``box`` cut down to ``outer``."""
+    return Extent(
+        max(box.min_lon, outer.min_lon),
+        max(box.min_lat, outer.min_lat),
+        min(box.max_lon, outer.max_lon),
+        min(box.max_lat, outer.max_lat),
+    )
+
+
+def largest_ring_middle(xs: list, ys: list) -> tuple[float, float]:
+    """The centroid of the largest of the ``None``-separated rings (shoelace formula)."""
+    best, best_area = (xs[0], ys[0]), 0.0
+    ring: list[tuple[float, float]] = []
+    for x, y in [*zip(xs, ys, strict=True), (None, None)]:
+        if x is not None:
+            ring.append((x, y))
+            continue
+        area = cx = cy = 0.0
+        for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1], strict=True):
+            cross = x0 * y1 - x1 * y0
+            area, cx, cy = area + cross / 2, cx + (x0 + x1) * cross, cy + (y0 + y1) * cross
+        if abs(area) > best_area:
+            best, best_area = (cx / (6 * area), cy / (6 * area)), abs(area)
+        ring = []
+    return best
+
+
 def _unit_vectors(lon_lat: np.ndarray) -> np.ndarray:
     """(n, 2) longitudes and latitudes in degrees → (n, 3) points on the unit sphere."""
     lon, lat = np.radians(lon_lat[:, 0]), np.radians(lon_lat[:, 1])

@@ -49,6 +49,9 @@ NUDGES = sorted(
 #: (width, height) in pixels of the plot area the layout is made for.
 PLOT_PX = (400.0, 300.0)
 CHAR_EM = 0.6  # average character width, in em, with a little to spare
+#: Pixels added round each marker when other labels keep clear of it: a star of size 16 is drawn
+#: some 20 px tall, and a white outline or a frame adds to it.
+MARKER_PAD = 2.0
 LINE_EM = 1.2
 Box = tuple[float, float, float, float]  # left, top, right, bottom, in pixels (y grows downwards)
 
@@ -126,10 +129,11 @@ def layout_labels(
 
     markers = [
         [
-            (x - label.marker_px / 2, y - label.marker_px / 2, x + label.marker_px / 2, y + label.marker_px / 2)
+            (x - half, y - half, x + half, y + half)
             for label in labels
             if label.marker_px
             for x, y in [pixel(label, s)]
+            for half in [label.marker_px / 2 + MARKER_PAD]
         ]
         for s in sizes
     ]

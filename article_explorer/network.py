@@ -4,7 +4,8 @@ Links come from two places. An **event** links its initiator (the first of its a
 other actor in it: they act together, or one acts on the other. A **claim** links its claimant
 to each actor it is about: one speaks about the other. Both can be filtered by issue (an
 event's issues are those of the positions and claims that cite it) and by years (a claim is
-dated by the article it is made in).
+dated by the article it is made in). A context event (the coder's, not reported by the
+article) is marked "□ context" in its link's label, and "Show context events" leaves its links out.
 
 The layout is a circle with the actors in a fixed order (by kind, then name), so every learner
 in a class sees the same picture, and an actor keeps its place when filters change. The author,
@@ -29,7 +30,7 @@ from .controls import NO_CHOICE
 from .data import Dataset
 from .edtf import in_words
 from .plotview import plot_view
-from .reader import STYLE
+from .reader import STYLE, context_tag
 from .rendering import esc, html_table, nothing_matches
 from .timeline import TimelineFilters, article_date, filter_events
 
@@ -53,6 +54,7 @@ class NetworkFilters:
     last_year: int | None = None
     kinds: frozenset[str] = frozenset(LINK_KINDS)
     author_links: bool = False  # the author's own claims' links (see the module's docstring)
+    context: bool = True  # links from context events (events.origin = context)
 
 
 def event_issues(dataset: Dataset) -> dict[str, set[str]]:
@@ -71,7 +73,8 @@ def network_links(dataset: Dataset, filters: NetworkFilters) -> pd.DataFrame:
     """One row per link: ``source``, ``target``, ``kind`` (event | claim), ``item_id``, ``label``."""
     rows = []
     if "event" in filters.kinds:
-        events = filter_events(dataset, TimelineFilters(first_year=filters.first_year, last_year=filters.last_year))
+        years = TimelineFilters(first_year=filters.first_year, last_year=filters.last_year, context=filters.context)
+        events = filter_events(dataset, years)
         issues = event_issues(dataset)
         for event in events.itertuples():
             if filters.issue_id is not None and filters.issue_id not in issues.get(event.event_id, set()):
@@ -79,9 +82,8 @@ def network_links(dataset: Dataset, filters: NetworkFilters) -> pd.DataFrame:
             initiator, *others = event.actor_ids or [None]
             for other in others:
                 if other != initiator:
-                    rows.append(
-                        (initiator, other, "event", event.event_id, f"{in_words(event.date)}: {event.headline}")
-                    )
+                    label = f"{in_words(event.date)}: {context_tag(event)}{event.headline}"
+                    rows.append((initiator, other, "event", event.event_id, label))
     year = article_date(dataset).year
     in_years = (filters.first_year is None or filters.first_year <= year) and (
         filters.last_year is None or year <= filters.last_year
@@ -316,6 +318,8 @@ class ActorNetworkExplorer:
             rows=2,
         )
         self.author_links = widgets.Checkbox(value=False, description="Draw the author's own claims", indent=False)
+        self.context = widgets.Checkbox(value=True, description="Show context events", indent=False)
+        has_context = bool((events["origin"] == "context").any())  # without any, the box would do nothing
         names = sorted(zip(dataset.actors["name"], dataset.actors["actor_id"], strict=True), key=lambda o: o[0].lower())
         self.actor_picker = widgets.Dropdown(options=[("— choose an actor —", NO_CHOICE), *names], description="Actor")
         self.nothing = widgets.HTML()
@@ -323,7 +327,7 @@ class ActorNetworkExplorer:
         self.card = widgets.HTML()
         self.table = widgets.HTML()
         self.plot, self._figure_box = plot_view({})  # drawn by render(), below
-        for control in (self.issue, self.first_year, self.last_year, self.kinds, self.author_links):
+        for control in (self.issue, self.first_year, self.last_year, self.kinds, self.author_links, self.context):
             control.observe(lambda _: self.render(), names="value")
         self.actor_picker.observe(lambda _: self.render(table=False), names="value")
         self.plot.observe(self._on_click, names="clicked")
@@ -335,7 +339,9 @@ class ActorNetworkExplorer:
             [
                 widgets.HTML(STYLE),
                 widgets.HBox([self.issue, self.kinds]),
-                widgets.HBox([self.first_year, self.last_year, self.author_links]),
+                widgets.HBox(
+                    [self.first_year, self.last_year, self.author_links] + ([self.context] if has_context else [])
+                ),
                 widgets.HTML(help_text),
                 self.nothing,
                 self._figure_box,
@@ -357,6 +363,7 @@ class ActorNetworkExplorer:
             last_year=self.last_year.value,
             kinds=frozenset(self.kinds.value),
             author_links=self.author_links.value,
+            context=self.context.value,
         )
 
     def _links_for(self, filters: NetworkFilters) -> pd.DataFrame:

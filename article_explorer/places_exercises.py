@@ -11,6 +11,7 @@ import ipywidgets as widgets
 
 from . import session
 from .exercises import RIGHT, AnswerBook, Feedback, NumberExercise, StateExercise
+from .map_marks import is_landmark
 from .places_map import POINT_PRECISIONS, Geography, MapExplorer
 from .timeline import article_date
 
@@ -33,13 +34,16 @@ def capitals_within_exercise(app: MapExplorer | None = None, book: AnswerBook | 
         for p, place in geography.place.items()
         if place["kind"] == "capital" and p != centre and place["geo_precision"] in POINT_PRECISIONS
     ]
-    within = sum(geography.distance_km(centre, p) <= RADIUS_KM for p in capitals)
+    within = sum(geography.distance_km(centre, p) <= RADIUS_KM for p in capitals)  # landmarks count too
+    landmarks = any(is_landmark(geography.place[p]) for p in capitals)
+    also = " (capitals drawn only as landmarks count too)" if landmarks else ""
+    shapes = "stars, and the landmarks' ⊙" if landmarks else "stars"
     return NumberExercise(
         "capitals_within",
-        f"How many capitals in the dataset, other than {name}, lie within {RADIUS_KM} km of {name}?",
+        f"How many capitals on the map, other than {name}, lie within {RADIUS_KM} km of {name}{also}?",
         correct=int(within),
         hint_low=f"More than that. Set 'Ring radius' to {RADIUS_KM} km around {name}; read the sentence under the map.",
-        hint_high=f"Fewer than that: count only capitals (stars) inside the {RADIUS_KM} km ring.",
+        hint_high=f"Fewer than that: count only capitals ({shapes}) inside the {RADIUS_KM} km ring.",
         book=book or session.answer_book(NOTEBOOK),
     )
 

@@ -16,7 +16,10 @@ What is drawn, and from where:
   **layers** (:data:`LAYERS`), derived from its category, the side of whoever acted, and the
   issue it bears on.
 * **Places** with a point precision (a site or a city) are markers, by kind; places known
-  only as a country or a region are drawn as areas, never as a pin.
+  only as a country or a region are drawn as areas, never as a pin. **Landmarks** (places the
+  article does not name, drawn to orient the reader) and **context events** are marked as
+  :mod:`.map_marks` says; distances count the landmarks, and "Show context events" hides the
+  context events.
 
 Pure functions first (:func:`map_items`, :func:`visible_items`, :func:`build_map_figure`,
 :func:`describe_map`...), then :class:`MapExplorer`, which wires the widgets to them.
@@ -27,7 +30,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 import ipywidgets as widgets
@@ -47,29 +50,33 @@ from .geography import (
     distance_to_border_km,
     fit_extent,
     great_circle_km,
+    inside,
+    largest_ring_middle,
     load_countries,
     map_outline_xy,
     nearest_borders,
     neighbour_table,
 )
+from .map_countries import CRIMEA_KEY, SIDES, area_outlines, country_traces
 from .map_labels import Label, layout_labels
+from .map_marks import (
+    LANDMARK_PX,
+    LANDMARK_WORDS,
+    context_count_note,
+    context_frame_trace,
+    context_only,
+    context_prefix,
+    is_landmark,
+    item_words,
+    landmark_trace,
+)
 from .plotview import PlotView, plot_view
 from .positions import most_contested_issue
-from .reader import STYLE
+from .reader import MARKS, STYLE
 from .rendering import download_link, esc, html_table, link, nothing_matches
 from .timeline import article_date
 
 NATO_MEMBERS_PATH = DEFAULT_DATA_DIR / "geo" / "nato_members.csv"
-#: side -> (legend label, fill colour, fill pattern, pattern colour). Okabe-Ito colours, and a
-#: pattern for each side but the two plain ones (Belarus bright, others pale grey).
-SIDES = {
-    "russia": ("Russia", "rgba(213, 94, 0, 0.40)", "x", "rgba(120, 45, 0, 0.55)"),
-    "belarus": ("Belarus", "rgba(240, 228, 66, 0.85)", "", ""),
-    "ukraine": ("Ukraine", "rgba(86, 180, 233, 0.45)", ".", "rgba(0, 70, 120, 0.7)"),
-    "nato": ("NATO member", "rgba(0, 114, 178, 0.35)", "/", "rgba(0, 50, 100, 0.55)"),
-    "other": ("other countries and territories", "rgba(200, 200, 200, 0.40)", "", ""),
-}
-CRIMEA_KEY = "CRIMEA"
 #: layer -> label. The dispute layer's label names the dataset's most contested issue.
 LAYERS = {
     "russian_military": "Russian military presence",
@@ -90,14 +97,13 @@ MAX_MAP_DISTANCE_KM = 2500  # points farther than this from the places' middle a
 REGION_KM = 700  # the region view holds the point places this close to the default centre
 RING_VIEW_MIN_KM = 300  # the ring view spans at least this far from its centre, each way
 #: zoom -> how the Zoom list names it ({country}: the default centre's country).
-#: item -> what it is, in words (on screen, never the code).
-ITEM_WORDS = {"event": "an event", "claim": "the author's claim", "later": "what happened later"}
 ZOOMS = {"region": "{country} and its neighbours", "ring": "the ring", "all": "the whole map"}
 
 
 @dataclass(frozen=True)
 class MapFilters:
-    """What the learner has chosen: the layers, the year, hindsight, the ring and the zoom."""
+    """What the learner has chosen: the layers, the year, hindsight, the ring, the zoom and
+    whether context events are shown."""
 
     layers: frozenset[str] = frozenset(LAYERS)
     year: int | None = None
@@ -105,6 +111,7 @@ class MapFilters:
     centre: str | None = None
     radius_km: int = 0
     zoom: str = "region"
+    context: bool = True
 
 
 def read_nato_members(path=NATO_MEMBERS_PATH) -> dict[str, int]:
@@ -188,8 +195,10 @@ class Geography:
         """The point place where most events happen (Minsk, for this article); on a tie, the one
         listed first in places.csv."""
         counts = self.dataset.events["place_id"].value_counts()
-        points = self.dataset.places.loc[self.dataset.places["geo_precision"].isin(POINT_PRECISIONS), "place_id"]
-        return max(points, key=lambda p: counts.get(p, 0))  # max keeps the first of equals
+        places = self.dataset.places
+        points = places.loc[places["geo_precision"].isin(POINT_PRECISIONS), "place_id"]
+        named = [p for p in points if not is_landmark(self.place[p])] or list(points)
+        return max(named, key=lambda p: counts.get(p, 0))  # max keeps the first of equals
 
     @cached_property
     def mapped(self) -> tuple[list[str], list[str]]:
@@ -207,8 +216,9 @@ class Geography:
 
     @cached_property
     def extent(self) -> Extent:
-        """The box that holds every mapped point place and the label point of every nearby area."""
-        places = self.places.loc[self.mapped[0]]
+        """The box that holds every mapped point place and the label point of every nearby area;
+        a landmark orients the reader inside it, but does not widen it."""
+        places = self.places.loc[[p for p in self.mapped[0] if not is_landmark(self.place[p])]]
         middle_lat, middle_lon = places["lat"].median(), places["lon"].median()
         near = places[
             [
@@ -224,13 +234,13 @@ class Geography:
         within :data:`REGION_KM` of that centre (for this article, Belarus with Warsaw, Kyiv
         and Moscow), inside the map's extent."""
         centre = self.place[self.default_centre]
-        near = [p for p in self.mapped[0] if p in self.place and self._is_point(p)]
+        near = [p for p in self.mapped[0] if self._is_point(p) and not is_landmark(self.place[p])]
         near = [p for p in near if self.distance_km(self.default_centre, p) <= REGION_KM]
         lats, lons = [self.place[p]["lat"] for p in near], [self.place[p]["lon"] for p in near]
         if centre["country_iso3"] in self.countries:
             min_lon, min_lat, max_lon, max_lat = self.countries[centre["country_iso3"]].bbox
             lats, lons = [*lats, min_lat, max_lat], [*lons, min_lon, max_lon]
-        return _inside(fit_extent(lats, lons, margin_deg=1.5), self.extent)
+        return inside(fit_extent(lats, lons, margin_deg=1.5), self.extent)
 
     def view(self, zoom: str, centre: str | None = None, radius_km: int = 0) -> Extent:
         """The lon/lat box a zoom shows (:data:`ZOOMS`): the region, the ring (at least
@@ -240,7 +250,7 @@ class Geography:
         if zoom == "ring" and radius_km > 0 and (centre or self.default_centre) in self.place:
             middle = self.place[centre or self.default_centre]
             lons, lats = circle(middle["lat"], middle["lon"], max(radius_km, RING_VIEW_MIN_KM))
-            return _inside(fit_extent(lats, lons, margin_deg=1.0), self.extent)
+            return inside(fit_extent(lats, lons, margin_deg=1.0), self.extent)
         return self.region
 
     def area_label_point(self, place_id: str, view: Extent) -> tuple[float, float] | None:
@@ -255,7 +265,7 @@ class Geography:
             return lon, lat
         if place["country_iso3"] in self.countries:
             xs, ys = map_outline_xy(self.countries[place["country_iso3"]], box, 0.05)
-            return _largest_ring_middle(xs, ys) if xs else None
+            return largest_ring_middle(xs, ys) if xs else None
         return None
 
     def _is_point(self, place_id: str) -> bool:
@@ -290,34 +300,6 @@ class Geography:
         table["km"] = table["km"].round().astype(int)
         table["side"] = [SIDES[self.side_of_country(c, year) if c != CRIMEA_KEY else "other"][0] for c in table["iso3"]]
         return table.rename(columns={"name": "country"})[["iso3", "country", "km", "side", "home"]]
-
-
-def _inside(box: Extent, outer: Extent) -> Extent:
-    """``box`` cut down to ``outer``."""
-    return Extent(
-        max(box.min_lon, outer.min_lon),
-        max(box.min_lat, outer.min_lat),
-        min(box.max_lon, outer.max_lon),
-        min(box.max_lat, outer.max_lat),
-    )
-
-
-def _largest_ring_middle(xs: list, ys: list) -> tuple[float, float]:
-    """The centroid of the largest of the ``None``-separated rings (shoelace formula)."""
-    best, best_area = (xs[0], ys[0]), 0.0
-    ring: list[tuple[float, float]] = []
-    for x, y in [*zip(xs, ys, strict=True), (None, None)]:
-        if x is not None:
-            ring.append((x, y))
-            continue
-        area = cx = cy = 0.0
-        for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1], strict=True):
-            cross = x0 * y1 - x1 * y0
-            area, cx, cy = area + cross / 2, cx + (x0 + x1) * cross, cy + (y0 + y1) * cross
-        if abs(area) > best_area:
-            best, best_area = (cx / (6 * area), cy / (6 * area)), abs(area)
-        ring = []
-    return best
 
 
 def _actor_side(geography: Geography, actor_id: str) -> str | None:
@@ -376,6 +358,7 @@ def map_items(geography: Geography) -> pd.DataFrame:
                 "layers": layers,
                 "later": False,
                 "source_id": event["date_source_id"],
+                "context": event["origin"] == "context",
             }
         )
         if event["outcome"] and event["outcome_date"]:
@@ -391,6 +374,7 @@ def map_items(geography: Geography) -> pd.DataFrame:
                     "layers": layers,
                     "later": True,
                     "source_id": event["outcome_source_id"],
+                    "context": event["origin"] == "context",
                 }
             )
     claims = dataset.claims
@@ -409,21 +393,25 @@ def map_items(geography: Geography) -> pd.DataFrame:
                     "layers": layers,
                     "later": False,
                     "source_id": "",
+                    "context": False,
                 }
             )
     columns = ["item_id", "item", "place_id", "year", "date", "text", "status", "layers", "later", "source_id"]
-    return pd.DataFrame(rows, columns=columns)
+    return pd.DataFrame(rows, columns=[*columns, "context"]).astype({"context": bool})
 
 
 def visible_items(items: pd.DataFrame, filters: MapFilters, published_year: int) -> pd.DataFrame:
     """The items in the chosen layers that existed or had happened by the end of the chosen year;
-    later outcomes only with hindsight, and nothing after the article's year without it."""
+    later outcomes only with hindsight, nothing after the article's year without it, and context
+    events only when they are shown."""
     year = filters.year if filters.year is not None else published_year
     if not filters.hindsight:
         year = min(year, published_year)
     keep = (items["year"] <= year) & items["layers"].map(lambda layers: bool(layers & filters.layers))
     if not filters.hindsight:
         keep &= ~items["later"]
+    if not filters.context:
+        keep &= ~items["context"]
     return items[keep]
 
 
@@ -435,82 +423,6 @@ def layer_label(dataset: Dataset, layer: str) -> str:
     return LAYERS[layer]
 
 
-def country_traces(geography: Geography, year: int) -> dict:
-    """The country outlines coloured by side in ``year``: one filled trace per side."""
-    extent = geography.extent
-    clip = (extent.min_lon - 1, extent.min_lat - 1, extent.max_lon + 1, extent.max_lat + 1)
-    by_side: dict[str, tuple[list, list, list]] = {side: ([], [], []) for side in SIDES}
-    crimea: tuple[list, list] = ([], [])
-    for code, country in sorted(geography.countries.items()):
-        bbox = country.bbox
-        if bbox[0] > clip[2] or bbox[2] < clip[0] or bbox[1] > clip[3] or bbox[3] < clip[1]:
-            continue
-        xs, ys = geography.outline(code)
-        if not xs:
-            continue
-        if code == CRIMEA_KEY:
-            crimea = (xs, ys)
-            continue
-        side_xs, side_ys, names = by_side[geography.side_of_country(code, year)]
-        if side_xs:
-            side_xs.append(None)
-            side_ys.append(None)
-        side_xs += xs
-        side_ys += ys
-        names.append(country.name)
-    traces = []
-    for side, (xs, ys, names) in by_side.items():
-        if not xs:
-            continue
-        label, colour, pattern, pattern_colour = SIDES[side]
-        name = f"{label} ({year})" if side == "nato" else label
-        traces.append(
-            {
-                "type": "scatter",
-                "name": name,
-                "legendgroup": "sides",
-                "legendgrouptitle": {"text": "Countries"},
-                "x": xs,
-                "y": ys,
-                "mode": "lines",
-                "fill": "toself",
-                "fillcolor": colour,
-                "fillpattern": (
-                    {"shape": pattern, "bgcolor": colour, "fgcolor": pattern_colour, "size": 8, "solidity": 0.25}
-                    if pattern
-                    else None
-                ),
-                "line": {"color": "#666666", "width": 0.6},
-                "hoveron": "fills",
-                "text": esc(f"{name}: {', '.join(names[:12])}{'…' if len(names) > 12 else ''}"),
-                "hoverinfo": "text",
-            }
-        )
-    if crimea[0]:
-        note = geography.countries[CRIMEA_KEY].note
-        traces.append(
-            {
-                "type": "scatter",
-                "name": "Crimea (see its note)",
-                "legendgroup": "sides",
-                "x": crimea[0],
-                "y": crimea[1],
-                "mode": "lines",
-                "fill": "toself",
-                "fillcolor": SIDES["ukraine"][1],
-                "fillpattern": {"shape": "x", "bgcolor": SIDES["ukraine"][1], "fgcolor": SIDES["russia"][3], "size": 5},
-                "line": {"color": "#666666", "width": 0.6, "dash": "dot"},
-                "hoveron": "fills",
-                "text": esc(f"Crimea: {note}"),
-                "hoverinfo": "text",
-            }
-        )
-    for trace in traces:  # drop the None pattern: plotly wants the key absent
-        if trace.get("fillpattern") is None:
-            trace.pop("fillpattern", None)
-    return {"data": traces}
-
-
 def active_areas(geography: Geography, items: pd.DataFrame) -> list[str]:
     """The mapped places known only as a country or region that have items shown."""
     with_items = set(items["place_id"])
@@ -519,36 +431,6 @@ def active_areas(geography: Geography, items: pd.DataFrame) -> list[str]:
         for p in geography.mapped[0]
         if p in with_items and geography.place[p]["geo_precision"] not in POINT_PRECISIONS
     ]
-
-
-def area_outlines(geography: Geography, areas: list[str]) -> dict:
-    """A bold outline around each area place: its country's shape, or for a region a 100 km
-    circle (the boundaries have no regions). A plain figure dict of traces, no layout."""
-    xs_all: list = []
-    ys_all: list = []
-    for place_id in areas:
-        place = geography.place[place_id]
-        if place["geo_precision"] == "region" or place["country_iso3"] not in geography.countries:
-            xs, ys = circle(place["lat"], place["lon"], 100)
-        else:
-            xs, ys = geography.outline(place["country_iso3"], coarse=True)
-        if xs_all:
-            xs_all.append(None)
-            ys_all.append(None)
-        xs_all += xs
-        ys_all += ys
-    if not xs_all:
-        return {"data": []}
-    trace = {
-        "type": "scatter",
-        "x": xs_all,
-        "y": ys_all,
-        "mode": "lines",
-        "line": {"color": "#222222", "width": 2},
-        "hoverinfo": "skip",
-        "showlegend": False,
-    }
-    return {"data": [trace]}
 
 
 def shown_year(filters: MapFilters, published_year: int) -> int:
@@ -585,8 +467,9 @@ def when(date: str) -> str:
 
 def _hover_items(items: pd.DataFrame) -> str:
     lines = [
-        f"• {'later: ' if later else ''}{esc(when(date))} — {esc(text[:80])}{'…' if len(text) > 80 else ''}"
-        for date, text, later in items[["date", "text", "later"]].values[:6]
+        f"• {'later: ' if later else ''}{esc(context_prefix(context))}{esc(when(date))} — "
+        f"{esc(text[:80])}{'…' if len(text) > 80 else ''}"
+        for date, text, later, context in items[["date", "text", "later", "context"]].values[:6]
     ]
     more = f"<br>… and {len(items) - 6} more" if len(items) > 6 else ""
     return "<br>".join(lines) + more
@@ -595,10 +478,10 @@ def _hover_items(items: pd.DataFrame) -> str:
 def place_labels(geography: Geography, areas: list[str], points: list[str], active: set[str], view: Extent) -> dict:
     """``place_id -> placement`` (``None``: no name at this zoom) for the names of the areas and
     point places in ``view``, laid out by :func:`.map_labels.layout_labels`. Capitals go first,
-    then the places with items and the centre's country (first on the whole map), then the other
-    areas (which may move a little within their country), then the places without items. A name
-    that fits nowhere is left to its hover text, except a capital's (and the centre country's, but
-    on the whole map)."""
+    then the places with items and the centre's country (first on the whole map), then the
+    landmarks, then the other areas (which may move a little within their country), then the
+    places without items. A name that fits nowhere is left to its hover text, except a capital's
+    and a landmark's (and the centre country's), but on the whole map."""
     places = geography.place
     home = places[geography.default_centre]["country_iso3"]
     labels = []
@@ -612,6 +495,11 @@ def place_labels(geography: Geography, areas: list[str], points: list[str], acti
     for p in points:
         place = places[p]
         if not (view.min_lon <= place["lon"] <= view.max_lon and view.min_lat <= place["lat"] <= view.max_lat):
+            continue
+        if is_landmark(place):  # named at every zoom but the widest, where it is crowded
+            whole = view == geography.extent
+            label = Label(p, place["lon"], place["lat"], _short_name(place["name"]), 10, LANDMARK_PX, droppable=whole)
+            labels.append((2.5 if whole else 1.7, label))
             continue
         capital, on = place["kind"] == "capital", p in active
         label = Label(
@@ -648,6 +536,8 @@ def build_map_figure(geography: Geography, items: pd.DataFrame, filters: MapFilt
     areas = active_areas(geography, items)
     points = [p for p in geography.mapped[0] if places[p]["geo_precision"] in POINT_PRECISIONS]
     labels = place_labels(geography, areas, points, set(by_place), view)
+    landmarks = [p for p in points if is_landmark(places[p])]
+    points = [p for p in points if p not in landmarks]
     traces = []
     if areas:
         shown = [p for p in areas if labels.get(p)]
@@ -697,6 +587,8 @@ def build_map_figure(geography: Geography, items: pd.DataFrame, filters: MapFilt
                 "customdata": of_kind,
             }
         )
+    traces += landmark_trace(places, landmarks, labels, lambda p: _place_hover(geography, p, None, centre))
+    traces += context_frame_trace(places, context_only(by_place, points))
     if filters.radius_km > 0 and centre in places:
         middle = places[centre]
         xs, ys = circle(middle["lat"], middle["lon"], filters.radius_km)
@@ -741,12 +633,15 @@ def build_map_figure(geography: Geography, items: pd.DataFrame, filters: MapFilt
             "ticksuffix": "°N",
         },
         # Below the map, so that on a narrow screen the map keeps the width.
+        # At the bottom of the figure (not below the plot's paper edge, which a tall legend then
+        # overlapped): plotly makes room for it above, under the tick labels.
         "legend": {
             "orientation": "h",
             "x": 0,
             "xanchor": "left",
-            "y": -0.08,
-            "yanchor": "top",
+            "y": 0,
+            "yanchor": "bottom",
+            "yref": "container",
             "groupclick": "toggleitem",
         },
         "hovermode": "closest",
@@ -762,7 +657,10 @@ def _place_hover(geography: Geography, place_id: str, items: pd.DataFrame | None
     if place_id != centre and centre in geography.place:
         distance = f"<br>{geography.distance_km(centre, place_id):,.0f} km from {esc(geography.place[centre]['name'])}"
     shown = _hover_items(items) if items is not None else "nothing in the layers and years shown"
-    return f"<b>{esc(place['name'])}</b> ({esc(place['kind'].replace('_', ' '))}){distance}<br>{shown}"
+    kind = esc(place["kind"].replace("_", " ")) + (f"; a {LANDMARK_WORDS}" if is_landmark(place) else "")
+    if is_landmark(place):
+        shown = "drawn only to help you find your way"
+    return f"<b>{esc(place['name'])}</b> ({kind}){distance}<br>{shown}"
 
 
 def place_card(geography: Geography, place_id: str, items: pd.DataFrame, centre: str) -> str:
@@ -792,11 +690,14 @@ def place_card(geography: Geography, place_id: str, items: pd.DataFrame, centre:
     shown = items[items["place_id"] == place_id]
     listed = "".join(
         f"<li>{'<b>later</b> ' if row.later else ''}{esc(when(row.date))} — {esc(row.text)} "
-        f"<span class='ae-meta'>({ITEM_WORDS[row.item]}{'; ' + cite(row.source_id) if row.source_id else ''})"
+        f"<span class='ae-meta'>({esc(item_words(row.item, row.context))}"
+        f"{'; ' + cite(row.source_id) if row.source_id else ''})"
         "</span></li>"
         for row in shown.itertuples()
     )
     notes = f"<div class='ae-meta'>{esc(place['notes'])}</div>" if place.get("notes") else ""
+    if is_landmark(place):
+        notes = f"<p>A {LANDMARK_WORDS}: drawn only to help you find your way, and counted in distances.</p>{notes}"
     return (
         f"<div class='ae-card ae-place'><h4>{esc(place['name'])}</h4>"
         f"<div class='ae-meta'>{esc(place['kind'].replace('_', ' '))} · {precision}{distance} · {side}</div>"
@@ -824,10 +725,20 @@ def describe_map(geography: Geography, items: pd.DataFrame, filters: MapFilters)
     later_note = ""
     if not filters.hindsight and (filters.year or published.year) > published.year:
         later_note = f" Hindsight is off, so nothing after {published_words} is shown."
+    context = int(items["context"].sum())
+    context_text = (
+        f" {context} of the items shown are context events ({MARKS['context'][0]}): the coder added them; "
+        "the article does not report them."
+        if context
+        else " Context events are hidden."
+        if not filters.context
+        else ""
+    )
     if items.empty:
         return (
             f"Nothing matches these layers by the end of {year}. Switch on more layers or move the year on."
             + later_note
+            + context_text
         )
     when_text = f"By the end of {year}"
     if year == published.year and not filters.hindsight:
@@ -852,6 +763,7 @@ def describe_map(geography: Geography, items: pd.DataFrame, filters: MapFilters)
     )
     return (
         f"{when_text}: {parts} at {len(places)} places. Most items: {top}."
+        + context_text
         + outside_text
         + later_note
         + unplaced_text
@@ -908,17 +820,18 @@ def describe_distances(
             and geography.distance_km(centre, p) <= filters.radius_km
         ]
         names = [(d, p, geography.place[p]["name"]) for d, p in sorted(within)]
-        listed = ", ".join(f"{n} ({d:,.0f} km)" for d, _, n in names) or "no other mapped point place"
+        landmark = {p: f"; {LANDMARK_WORDS}" if is_landmark(geography.place[p]) else "" for _, p, _ in names}
+        listed = ", ".join(f"{n} ({d:,.0f} km{landmark[p]})" for d, p, n in names) or "no other mapped point place"
         text += f" Within {filters.radius_km:,} km of {name}: {listed}."
         if names:
             text += " These are all the dataset's places in the ring, whatever the layers."
-            hollow = [n for _, p, n in names if items is not None and p not in set(items["place_id"])]
-            if items is not None:
-                text += (
-                    f" Nothing is shown at {', '.join(hollow)} with these layers and years (hollow markers)."
-                    if hollow
-                    else " Every one of them has something shown with these layers and years."
-                )
+            hollow = [
+                n for _, p, n in names if items is not None and p not in set(items["place_id"]) and not landmark[p]
+            ]
+            if items is not None and hollow:
+                text += f" Nothing is shown at {', '.join(hollow)} with these layers and years (hollow markers)."
+            elif items is not None and not all(landmark.values()):
+                text += " Every place the article names in it has something shown with these layers and years."
     return text
 
 
@@ -986,6 +899,8 @@ class MapExplorer:
         )
         self.year.style.description_width = "initial"
         self.hindsight = widgets.Checkbox(value=False, description="Show what happened later (hindsight)", indent=False)
+        self.context = widgets.Checkbox(value=True, description="Show context events", indent=False)
+        has_context = bool(self.items["context"].any())  # without any, the box would do nothing
         points = self.dataset.places[self.dataset.places["place_id"].isin(self.geography.mapped[0])]
         points = points[points["geo_precision"].isin(POINT_PRECISIONS)]
         self.centre = widgets.Dropdown(
@@ -1002,7 +917,11 @@ class MapExplorer:
         self.zoom.style.description_width = "initial"
         self._syncing = False
         names = sorted(
-            ((self.geography.place[p]["name"], p) for p in self.geography.mapped[0]), key=lambda o: o[0].lower()
+            (
+                (self.geography.place[p]["name"] + (" (landmark)" if is_landmark(self.geography.place[p]) else ""), p)
+                for p in self.geography.mapped[0]
+            ),
+            key=lambda o: o[0].lower(),
         )
         self.place_picker = widgets.Dropdown(options=[("— choose a place —", NO_CHOICE), *names], description="Place")
         self.count = widgets.HTML()
@@ -1018,7 +937,8 @@ class MapExplorer:
         self._shown = self.items.iloc[0:0]
         self.plot, self._figure_box = plot_view({})  # drawn by render(), below
         self._view: Extent | None = None
-        controls = [*self.layer_boxes.values(), self.year, self.hindsight, self.centre, self.radius, self.zoom]
+        controls = [*self.layer_boxes.values(), self.year, self.hindsight, self.context, self.centre, self.radius]
+        controls.append(self.zoom)
         for control in controls:
             control.observe(self._on_change, names="value")
         self.place_picker.observe(lambda _: self.render(), names="value")
@@ -1028,7 +948,10 @@ class MapExplorer:
                 widgets.HTML(STYLE),
                 widgets.HTML("<b>Layers</b>"),
                 widgets.HBox(list(self.layer_boxes.values()), layout=widgets.Layout(flex_flow="row wrap")),
-                widgets.HBox([self.year, self.hindsight], layout=widgets.Layout(flex_flow="row wrap")),
+                widgets.HBox(
+                    [self.year, self.hindsight] + ([self.context] if has_context else []),
+                    layout=widgets.Layout(flex_flow="row wrap"),
+                ),
                 widgets.HBox([self.centre, self.radius, self.zoom], layout=widgets.Layout(flex_flow="row wrap")),
                 self.count,
                 self._figure_box,
@@ -1053,6 +976,7 @@ class MapExplorer:
             centre=self.centre.value,
             radius_km=self.radius.value,
             zoom=self.zoom.value,
+            context=self.context.value,
         )
 
     def colour_year(self, filters: MapFilters) -> int:
@@ -1109,7 +1033,7 @@ class MapExplorer:
         """Bring the views in line. What depends only on the layers, the year and hindsight (the
         items shown, the table, the countries) is recomputed only when one of those changes."""
         filters = self.filters
-        items_key = (filters.layers, filters.year, filters.hindsight)
+        items_key = (filters.layers, filters.year, filters.hindsight, filters.context)
         if items_key != self._items_key:
             self._items_key = items_key
             self._shown = self._render_items(filters)
@@ -1122,10 +1046,11 @@ class MapExplorer:
                 f"Download the {shown['place_id'].nunique()} places shown as CSV",
             )
         view = self.geography.view(filters.zoom, filters.centre, filters.radius_km)
+        figure = build_map_figure(self.geography, shown, filters, self.place_picker.value or None)
         if self._view is not None and view != self._view:
-            self._fresh_plot()
+            self._fresh_plot(figure)
         self._view = view
-        self.plot.show(build_map_figure(self.geography, shown, filters, self.place_picker.value or None))
+        self.plot.show(figure)
         self.description.value = f"<p class='ae-description'>{esc(describe_map(self.geography, shown, filters))}</p>"
         borders = self.geography.border_distances(filters.centre, self.colour_year(filters))
         self.distances.value = (
@@ -1140,25 +1065,34 @@ class MapExplorer:
             self.card.value = place_card(self.geography, chosen, shown, filters.centre)
 
     def _render_items(self, filters: MapFilters) -> pd.DataFrame:
-        shown = visible_items(self.items, filters, self.published_year)
+        year = self.published_year
+        shown = visible_items(self.items, filters, year)
         self.plot.base = self.base(self.colour_year(filters), active_areas(self.geography, shown))
+        hidden = 0
+        if not filters.context:  # the context events that the other controls would show
+            hidden = len(visible_items(self.items, replace(filters, context=True), year)) - len(shown)
+        note = context_count_note(shown, hidden)
         self.count.value = (
-            f"<p><b>{len(shown)} of {len(self.items)} items shown, at {shown['place_id'].nunique()} places.</b></p>"
+            f"<p><b>{len(shown)} of {len(self.items)} items shown, at {shown['place_id'].nunique()} places.</b>"
+            f"{esc(note)}</p>"
         )
         columns = {"when": "date", "text": "what", "kind": "kind", "place_name": "place"}
         table = shown.sort_values("date").assign(
             when=lambda t: t["date"].map(when),
-            kind=lambda t: t["item"].map(ITEM_WORDS),
+            kind=lambda t: [item_words(i, c) for i, c in zip(t["item"], t["context"], strict=True)],
             place_name=lambda t: t["place_id"].map(self.geography.places["name"]),
         )
         self.table.value = html_table(table, columns) if len(shown) else ""
         return shown
 
-    def _fresh_plot(self) -> None:
+    def _fresh_plot(self, figure: dict) -> None:
         """A new view for a new zoom: plotly.js's react keeps the old x range of an axis with a
-        scaleanchor (it restores its private ``_inputRange``), so a zoom is drawn afresh."""
+        scaleanchor (it restores its private ``_inputRange``), so a zoom is drawn afresh. The view
+        has its figure before the browser draws it: a first drawing of an empty figure would
+        leave the plot's box with no height (plotly.js sizes it to its container then)."""
         plot = PlotView()
         plot.base = self.plot.base
+        plot.show(figure)
         plot.observe(self._on_click, names="clicked")
         self.plot = plot
         self._figure_box.children = (*self._figure_box.children[:-1], plot)

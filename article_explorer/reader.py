@@ -23,7 +23,7 @@ from .edtf import in_words
 from .plotview import plot_view
 from .rendering import esc, highlight, link, nothing_matches, words
 from .scroll import ScrollTarget
-from .style import STYLE
+from .style import CONTEXT_COLOUR, STYLE
 
 #: Symbol and colour for each kind of mark: shape carries the meaning, colour only repeats it.
 #: Colours are from the Okabe-Ito palette, which colour-blind readers can tell apart.
@@ -31,12 +31,15 @@ from .style import STYLE
 #: meets one set in every notebook.
 MARKS = {
     "event": ("■", "#0072B2", "event"),
+    "context": ("□", CONTEXT_COLOUR, "context event: the coder added it; the article does not report it"),
     "certain": ("●", "#D55E00", "claim stated as certain"),
     "probable": ("◆", "#E69F00", "claim stated as probable"),
     "possible": ("▲", "#009E73", "claim stated as possible"),
     "uncertain": ("✕", "#CC79A7", "claim stated as uncertain"),
     "position": ("✦", "#56B4E9", "position"),
 }
+#: The plotly marker that draws the context mark (□) on a chart: a square frame round the event's mark.
+CONTEXT_SYMBOL = "square-open"
 #: How an event's date precision reads on screen.
 PRECISION_WORDS = {
     "day": "exact day",
@@ -68,12 +71,31 @@ class Selection:
     row: tuple[str, str] | None = None
 
 
+def is_context(event) -> bool:
+    """Whether an event (a row, a dict or a named tuple) is context: added by the coder from
+    outside sources to explain the article's words, not reported by the article."""
+    origin = event.get("origin") if hasattr(event, "get") else getattr(event, "origin", "")
+    return origin == "context"
+
+
+def context_tag(event) -> str:
+    """``"□ context: "`` before a context event's headline in a list; nothing for the others.
+    The headline itself follows whole (its hedge, "Possible: …", included)."""
+    return f"{MARKS['context'][0]} context: " if is_context(event) else ""
+
+
+def context_note(quote: str) -> str:
+    """What a context event's card says about it, in plain text."""
+    return f"Context: the article does not report this event; the coder added it to explain “{quote}”."
+
+
 def marks_by_sentence(dataset: Dataset) -> dict[str, Counter]:
-    """For each sentence: how many events, positions and claims (by certainty) cite it."""
+    """For each sentence: how many events (context events apart), positions and claims (by
+    certainty) cite it."""
     marks: dict[str, Counter] = {sid: Counter() for sid in dataset.sentences["sentence_id"]}
-    for sentence_ids in dataset.events["sentence_ids"]:
+    for sentence_ids, origin in zip(dataset.events["sentence_ids"], dataset.events["origin"], strict=True):
         for sid in sentence_ids:
-            marks[sid]["event"] += 1
+            marks[sid]["context" if origin == "context" else "event"] += 1
     for sentence_ids, certainty in zip(dataset.claims["sentence_ids"], dataset.claims["certainty"], strict=True):
         for sid in sentence_ids:
             marks[sid][certainty] += 1
@@ -164,6 +186,7 @@ def event_card(dataset: Dataset, event: pd.Series, detailed: bool = False, hinds
     """An event's card; ``detailed`` adds the summary, the actors and the place; the outcome
     (what happened later) is shown only with ``hindsight``."""
     paragraphs = ", ".join(f"¶ {p}" for p in event["paragraphs"])
+    context = is_context(event)
     outcome = ""
     if event["outcome"] and hindsight:
         outcome = (
@@ -177,11 +200,17 @@ def event_card(dataset: Dataset, event: pd.Series, detailed: bool = False, hinds
             f"<div>{esc(event['summary'])}</div>"
             f"<div class='ae-meta'>actors: {esc(', '.join(event['actor_names']))}{place}</div>"
         )
+    where = f" <span class='ae-meta'>({paragraphs})</span>"
+    if context:  # its quote is not a report of it: say what it is instead
+        quote = f"<div class='ae-context-note'>{esc(context_note(event['quote']))}{where}</div>"
+    else:
+        quote = f"<div>“{esc(event['quote'])}”{where}</div>"
+    title = f"{MARKS['context'][0]} Event (context)" if context else f"{MARKS['event'][0]} Event"
     return (
-        f'<div class="ae-card ae-event"><b>{MARKS["event"][0]} Event:</b> {esc(event["headline"])}'
+        f'<div class="ae-card ae-event{" ae-context" if context else ""}"><b>{title}:</b> {esc(event["headline"])}'
         f"<div class='ae-meta'>{esc(words(event['category']))} · {esc(event['status'])} · "
         f"{_date_line(dataset, event)}</div>"
-        f"{details}<div>“{esc(event['quote'])}” <span class='ae-meta'>({paragraphs})</span></div>{outcome}</div>"
+        f"{details}{quote}{outcome}</div>"
     )
 
 
@@ -220,8 +249,12 @@ def build_rows_html(dataset: Dataset, selection: Selection) -> str:
     if not cards:
         return nothing_matches("Nothing in the dataset cites this sentence.")
     singular = {"events": "event", "claims": "claim", "positions": "position"}
+    context = int((cited["events"]["origin"] == "context").sum())
     summary = ", ".join(
-        f"{len(frame)} {name if len(frame) != 1 else singular[name]}" for name, frame in cited.items() if len(frame)
+        f"{len(frame)} {name if len(frame) != 1 else singular[name]}"
+        + (f" ({context} of them context, {MARKS['context'][0]})" if name == "events" and context else "")
+        for name, frame in cited.items()
+        if len(frame)
     )
     where = _numbered(dataset.sentences).set_index("sentence_id").loc[selection.sentence_id]
     label = sentence_label(where["part"], where["paragraph"], where["number"])
@@ -229,9 +262,12 @@ def build_rows_html(dataset: Dataset, selection: Selection) -> str:
 
 
 def coding_by_paragraph(dataset: Dataset) -> pd.DataFrame:
-    """Counts of events and claims (by claim type) per paragraph, in long form."""
+    """Counts of events (context events apart) and claims (by claim type) per paragraph, in long form."""
     rows = []
-    for frame, kind_of in ((dataset.events, lambda r: "event"), (dataset.claims, lambda r: r["claim_type"])):
+    for frame, kind_of in (
+        (dataset.events, lambda r: "context" if is_context(r) else "event"),
+        (dataset.claims, lambda r: r["claim_type"]),
+    ):
         for _, row in frame.iterrows():
             for paragraph in row["paragraphs"]:
                 rows.append({"paragraph": paragraph, "kind": kind_of(row)})
@@ -265,9 +301,11 @@ def build_coding_figure(dataset: Dataset, highlight_paragraph: int | None = None
     counts = coding_by_paragraph(dataset)
     paragraphs = sorted(dataset.sentences["paragraph"].unique())
     figure = go.Figure()
-    kinds = ["event", *CLAIM_TYPE_COLOURS]
+    kinds = ["event", "context", *CLAIM_TYPE_COLOURS]
+    names = {"event": "event", "context": f"context event ({MARKS['context'][0]})"}
     patterns = {
         "event": "",
+        "context": "",
         "report": "/",
         "assessment": "|",
         "perception": "x",
@@ -279,14 +317,15 @@ def build_coding_figure(dataset: Dataset, highlight_paragraph: int | None = None
         values = [int(subset.get(p, 0)) for p in paragraphs]
         if not any(values):
             continue
-        colour = MARKS["event"][1] if kind == "event" else CLAIM_TYPE_COLOURS[kind]
+        colour = MARKS[kind][1] if kind in names else CLAIM_TYPE_COLOURS[kind]
+        name = names.get(kind, f"claim: {kind}")
         figure.add_bar(
             x=paragraphs,
             y=values,
             customdata=paragraphs,
-            name=kind if kind == "event" else f"claim: {kind}",
+            name=name,
             marker={"color": colour, "pattern": {"shape": patterns[kind]}},
-            hovertemplate="¶ %{x}: %{y} " + esc(kind) + "<extra></extra>",
+            hovertemplate="¶ %{x}: %{y} " + esc(name) + "<extra></extra>",
         )
     shapes = highlight_shapes(highlight_paragraph)
     figure.update_layout(
@@ -311,8 +350,10 @@ def describe_coding(dataset: Dataset) -> str:
     per_paragraph = counts.groupby("paragraph")["rows"].sum()
     busiest = int(per_paragraph.idxmax())
     predictions = counts[counts["kind"] == "prediction"].groupby("paragraph")["rows"].sum()
+    context = int((dataset.events["origin"] == "context").sum())
+    of_them = f" ({context} of them context events, which the article does not report)" if context else ""
     text = (
-        f"{len(dataset.events)} events and {len(dataset.claims)} claims are coded from "
+        f"{len(dataset.events)} events{of_them} and {len(dataset.claims)} claims are coded from "
         f"{per_paragraph.size} paragraphs; paragraph {busiest} has the most rows ({int(per_paragraph.max())})"
     )
     if not predictions.empty:
@@ -337,6 +378,7 @@ class ArticleReader:
         self._paragraph_of = dict(zip(sentences["sentence_id"], sentences["paragraph"], strict=True))
         self._sentences_of = {int(p): frame for p, frame in sentences.groupby("paragraph", sort=True)}
         self._first_sentence_and_quote: dict[tuple[str, str], tuple[str | None, str]] = {}
+        texts = dict(zip(sentences["sentence_id"], sentences["text"], strict=True))
         sentence_options = [
             (f"{sentence_label(row.part, row.paragraph, row.number)} · {_shorten(row.text, 70)}", row.sentence_id)
             for row in _numbered(sentences).itertuples(index=False)
@@ -344,11 +386,20 @@ class ArticleReader:
         row_options: list[tuple[str, tuple[str, str] | str]] = [("— none —", NO_CHOICE)]
         for table, label_column, kind in (("events", "headline", "Event"), ("claims", "paraphrase", "Claim")):
             frame = dataset.table(table)
-            for row_id, label, sentence_ids, quote in zip(
-                frame[f"{table[:-1]}_id"], frame[label_column], frame["sentence_ids"], frame["quote"], strict=True
+            for row_id, label, sentence_ids, quote, context in zip(
+                frame[f"{table[:-1]}_id"],
+                frame[label_column],
+                frame["sentence_ids"],
+                frame["quote"],
+                frame["origin"] == "context" if table == "events" else [False] * len(frame),
+                strict=True,
             ):
-                row_options.append((f"{kind}: {label[:80]}", (table, row_id)))
-                self._first_sentence_and_quote[(table, row_id)] = (sentence_ids[0] if sentence_ids else None, quote)
+                row_options.append((f"{kind}{' (context)' if context else ''}: {label[:80]}", (table, row_id)))
+                # the sentence to jump to: the first cited one that holds the quote (a standfirst
+                # may be cited before the body sentence that the quote is from)
+                holding = [sid for sid in sentence_ids if quote and quote in texts.get(sid, "")]
+                first = (holding or sentence_ids or [None])[0]
+                self._first_sentence_and_quote[(table, row_id)] = (first, quote)
         self.sentence_picker = widgets.Dropdown(
             options=sentence_options,
             value=sentence_options[0][1] if sentence_options else None,

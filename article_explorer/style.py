@@ -13,6 +13,8 @@ from __future__ import annotations
 
 #: Selector prefix for rules that apply only to a dark theme.
 DARK = 'body[data-jp-theme-light="false"]'
+#: The grey of the context mark (``reader.MARKS["context"]``): cards, charts and the map use it.
+CONTEXT_COLOUR = "#6b6b6b"
 
 _CSS = f"""
 .ae-article p {{margin: 0 0 .7em 0; line-height: 1.55;}}
@@ -24,6 +26,9 @@ _CSS = f"""
 .ae-card {{border-left: 4px solid #0072B2; padding: 2px 8px; margin: 6px 0;}}
 .ae-card.ae-claim {{border-left-color: #D55E00;}}
 .ae-card.ae-position {{border-left-color: #56B4E9;}}
+/* A context event (the coder's, not the article's): a dashed grey edge, as its mark □ is hollow. */
+.ae-card.ae-context {{border-left: 4px dashed {CONTEXT_COLOUR};}}
+.ae-context-note {{font-style: italic;}}
 .ae-card .ae-meta, .ae-meta {{color: var(--jp-ui-font-color1, #333); font-size: .9em;}}
 .ae-later {{color: var(--jp-content-font-color0, #000); font-weight: bold;}}
 mark.ae-cue {{background: #ffd27f; color: #1a1a1a; font-weight: bold;}}

@@ -6,13 +6,15 @@ Pure functions first — :func:`filter_events`, :func:`build_timeline_figure`,
 How a date is drawn: a day is a point; a range is a solid bar; a month or a year is a faint
 span over the whole period; an ongoing process is a bar that runs on to the right edge; an
 event whose end is unknown (a possibility the author raises) is a dotted line. Anticipated
-and hypothetical events have hollow markers. A vertical line marks the article's date.
+and hypothetical events have hollow markers. A vertical line marks the article's date. A
+context event (added by the coder to explain the article's words, not reported by it) is
+framed in grey, the chart's form of the reader's mark □; "Show context events" hides them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import ipywidgets as widgets
 import pandas as pd
@@ -24,11 +26,14 @@ from .controls import NO_CHOICE, choose_several, multi_select, replace_options
 from .data import Dataset
 from .edtf import parse_edtf
 from .plotview import plot_view
-from .reader import STYLE, event_card
+from .reader import MARKS, STYLE, context_tag, event_card
 from .rendering import date_line, download_link, esc, html_table, nothing_matches, words
 from .timeline_layout import (
+    CONTEXT_HOVER,
+    LEGEND_TITLE,
     SLOT_STEP,
     STAR_COLOUR,
+    context_frame_trace,
     date_axis,
     date_words,
     day_month_year,
@@ -48,6 +53,8 @@ STYLE_OF_PRECISION = {
     "ongoing": ("ongoing: bar to the right edge", {"width": 9, "dash": "solid"}, 0.7),
     "open": ("end unknown: dotted line", {"width": 3, "dash": "dot"}, 0.8),
 }
+#: An event's origin, in the table's "reported by" column.
+ORIGIN_WORDS = {"article": "the article", "context": f"{MARKS['context'][0]} context (not the article)"}
 #: Category colours; no black, which vanishes on a dark theme.
 COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#882255", "#F0E442")
 
@@ -65,6 +72,7 @@ class TimelineFilters:
     date_bases: frozenset[str] | None = None
     lanes: str = "category"
     hindsight: bool = False
+    context: bool = True  # show the context events (events.origin = context)
 
 
 def article_date(dataset: Dataset) -> dt.date:
@@ -76,6 +84,8 @@ def filter_events(dataset: Dataset, filters: TimelineFilters) -> pd.DataFrame:
     """The events that pass every filter, sorted by start date."""
     events = dataset.events
     keep = pd.Series(True, index=events.index)
+    if filters.first_year is not None and filters.last_year is not None and filters.first_year > filters.last_year:
+        keep[:] = False  # no year is both from the first and up to the last, whatever an open date spans
     if filters.first_year is not None:  # an open or unknown end runs on: it is in every later year
         keep &= events["date_end"].isna() | (events["date_end"] >= pd.Timestamp(filters.first_year, 1, 1))
     if filters.last_year is not None:
@@ -89,6 +99,8 @@ def filter_events(dataset: Dataset, filters: TimelineFilters) -> pd.DataFrame:
     ):
         if chosen is not None:
             keep &= events[column].isin(chosen)
+    if not filters.context:
+        keep &= events["origin"] != "context"
     return events[keep].sort_values(["date_start", "event_id"], na_position="first")
 
 
@@ -156,10 +168,13 @@ def build_timeline_figure(dataset: Dataset, filters: TimelineFilters, selected_e
         name: {"x": [], "y": [], "customdata": [], "text": []} for name in STYLE_OF_PRECISION
     }
     points: dict[str, dict[str, list]] = {}
+    frames: dict[str, list] = {"x": [], "y": [], "customdata": [], "text": []}  # round context events
     for _, event in events.iterrows():
         shape = _shape_of(event)
         when = f"{esc(date_words(event['date']))} ({esc(event['precision'])}; {esc(event['status'])})"
         hover = f"{esc(event['headline'])}<br>{when}"
+        if event["origin"] == "context":
+            hover += f"<br>{esc(CONTEXT_HOVER)}"
         start = _position(event, left_edge)
         end = event["date_end"] if pd.notna(event["date_end"]) else right_edge
         for lane in lane_of[event["event_id"]]:
@@ -176,6 +191,9 @@ def build_timeline_figure(dataset: Dataset, filters: TimelineFilters, selected_e
             bucket["customdata"].append(event["event_id"])
             bucket["text"].append(hover)
             bucket["color"].append(colour[event["category"]])
+            if event["origin"] == "context":
+                for key, value in (("x", start), ("y", y_lane), ("customdata", event["event_id"]), ("text", hover)):
+                    frames[key].append(value)
     for name, segment in segments.items():
         if segment["x"]:
             label, line, opacity = STYLE_OF_PRECISION[name]
@@ -233,6 +251,8 @@ def build_timeline_figure(dataset: Dataset, filters: TimelineFilters, selected_e
                 hovertemplate="%{text}<extra></extra>",
             )
         )
+    if frames["x"]:
+        traces.append(context_frame_trace(frames))
     shown_statuses = [s for s in STATUS_SYMBOLS if s in points]
     shown_categories = {c: colour[c] for c in sorted(set(events["category"]))}
     traces += legend_key(STATUS_SYMBOLS, shown_statuses, shown_categories)
@@ -275,7 +295,7 @@ def build_timeline_figure(dataset: Dataset, filters: TimelineFilters, selected_e
             "yanchor": "bottom",
             "yref": "container",  # at the bottom of the figure, under the axis; the plot makes room
             "font": {"size": 11},
-            "title": {"text": "Shape = status on the article's date; colour = category", "side": "top"},
+            "title": {"text": LEGEND_TITLE, "side": "top"},
         },
         shapes=[line, *break_shapes],
         annotations=[label, *break_labels],
@@ -283,21 +303,56 @@ def build_timeline_figure(dataset: Dataset, filters: TimelineFilters, selected_e
     return go.Figure(data=traces, layout=layout, _validate=False)
 
 
+def context_counts(dataset: Dataset, shown: pd.DataFrame, filters: TimelineFilters) -> tuple[int, int]:
+    """(context events shown, context events that the other filters keep but "Show context
+    events" hides)."""
+    hidden = 0
+    if not filters.context:
+        hidden = int((filter_events(dataset, replace(filters, context=True))["origin"] == "context").sum())
+    return int((shown["origin"] == "context").sum()), hidden
+
+
+def context_sentence(shown: int, hidden: int) -> str:
+    """How many context events are shown, or hidden, in a sentence (empty if none)."""
+    if hidden:
+        return f"{hidden} context event{'s are' if hidden != 1 else ' is'} hidden (tick “Show context events”)."
+    if shown:
+        return (
+            f"{shown} of them {'are context events' if shown != 1 else 'is a context event'} (framed in grey, "
+            "□ on cards): the coder added them; the article does not report them."
+        )
+    return ""
+
+
+def count_note(shown: int, hidden: int) -> str:
+    """The count line's short word on context events (empty if none)."""
+    if hidden:
+        return f" {hidden} context event{'s' if hidden != 1 else ''} hidden."
+    return f" {shown} of them context (framed)." if shown else ""
+
+
 def describe_timeline(dataset: Dataset, shown: pd.DataFrame, filters: TimelineFilters) -> str:
-    """One sentence that says what the timeline shows."""
+    """One sentence that says what the timeline shows, and one on its context events."""
     total = len(dataset.events)
+    context = context_sentence(*context_counts(dataset, shown, filters))
     if shown.empty:
         return (
             f"No event matches these filters (0 of {total}). "
-            "Widen the years or choose more actors, categories or statuses."
+            "Widen the years or choose more actors, categories or statuses." + (f" {context}" if context else "")
         )
     by_status = shown["status"].value_counts()
     parts = ", ".join(f"{n} {status}" for status, n in by_status.items())
-    first, last = shown["date_start"].min(), shown["date_start"].max()
+    starts = shown["date_start"].dropna()
+    unknown = len(shown) - len(starts)
+    span = f"starting between {starts.min():%Y} and {starts.max():%Y}" if len(starts) else "none with a known start"
+    if len(starts) and unknown:
+        span += f" ({unknown} with an unknown start)"
     text = (
-        f"Showing {len(shown)} of {total} events ({parts}), starting between {first:%Y} and {last:%Y}; "
+        f"Showing {len(shown)} of {total} events ({parts}), {span}; "
         f"the article was written on {date_words(article_date(dataset).isoformat())}."
     )
+    if context:
+        text += f" {context}"
     if filters.hindsight:
         text += f" Hindsight is on: {int((shown['outcome'] != '').sum())} shown events have a known outcome."
     return text
@@ -312,6 +367,7 @@ def events_csv(shown: pd.DataFrame) -> str:
         "date_in_words",
         "precision",
         "date_basis",
+        "origin",
         "headline",
         "category",
         "status",
@@ -352,6 +408,8 @@ class TimelineExplorer:
         )
         self.statuses = multi_select("Status", [s for s in STATUS_SYMBOLS if s in set(events["status"])])
         self.date_bases = multi_select("Date from", sorted(events["date_basis"].unique()))
+        self.context = widgets.Checkbox(value=True, description="Show context events", indent=False)
+        has_context = bool((events["origin"] == "context").any())  # without any, the box would do nothing
         self.event_picker = widgets.Dropdown(
             options=[("", NO_CHOICE)], description="Event", layout=widgets.Layout(width="100%")
         )
@@ -370,6 +428,7 @@ class TimelineExplorer:
             self.categories,
             self.statuses,
             self.date_bases,
+            self.context,
         ]
         for control in controls:
             control.observe(lambda _: self.render(), names="value")
@@ -380,7 +439,8 @@ class TimelineExplorer:
                 widgets.HTML(STYLE),
                 # compact, so that the controls and the chart fit one screen; rows wrap on a narrow one
                 widgets.HBox(
-                    [self.lanes, self.first_year, self.last_year, self.hindsight],
+                    [self.lanes, self.first_year, self.last_year, self.hindsight]
+                    + ([self.context] if has_context else []),
                     layout=widgets.Layout(flex_flow="row wrap"),
                 ),
                 widgets.HBox(
@@ -411,15 +471,18 @@ class TimelineExplorer:
             date_bases=frozenset(self.date_bases.value),
             lanes=self.lanes.value,
             hindsight=self.hindsight.value,
+            context=self.context.value,
         )
 
     def render(self, figure: bool = True, table: bool = True) -> None:
         filters = self.filters
         shown = filter_events(self.dataset, filters)
-        self.count.value = f"<p><b>{len(shown)} of {self.total} events shown.</b></p>"
+        note = count_note(*context_counts(self.dataset, shown, filters))
+        self.count.value = f"<p><b>{len(shown)} of {self.total} events shown.</b>{esc(note)}</p>"
         self.description.value = f"<p class='ae-description'>{esc(describe_timeline(self.dataset, shown, filters))}</p>"
         options = [("— choose an event —", NO_CHOICE)] + [
-            (f"{date_words(e['date'])} · {e['headline'][:80]}", e["event_id"]) for _, e in shown.iterrows()
+            (f"{date_words(e['date'])} · {context_tag(e)}{e['headline'][:80]}", e["event_id"])
+            for _, e in shown.iterrows()
         ]
         chosen = self.event_picker.value if self.event_picker.value in set(shown["event_id"]) else None
         if table:
@@ -439,11 +502,15 @@ class TimelineExplorer:
         if table:
             self.table.value = (
                 html_table(
-                    shown.assign(date_in_words=shown["date"].map(date_words)),
+                    shown.assign(
+                        date_in_words=shown["date"].map(date_words),
+                        reported=shown["origin"].map(lambda o: ORIGIN_WORDS.get(o, o)),
+                    ),
                     {
                         "date_in_words": "date",
                         "precision": "precision",
                         "headline": "event",
+                        "reported": "reported by",
                         "category": "category",
                         "status": "status",
                         "date_basis": "date from",

@@ -22,7 +22,8 @@ def outside_dates_exercise(dataset: Dataset | None = None, book: AnswerBook | No
         "How many events have a date that does not come from the article itself "
         "(it comes from an outside source, or was inferred)?",
         correct=int((dataset.events["date_basis"] != "article").sum()),
-        hint_low="More than that. Use the 'Date from' list: keep only 'context' and 'inferred' and read the count.",
+        hint_low="More than that. Use the 'Date from' list: keep only 'context' and 'inferred' and read the count "
+        "(with every event shown, context events too).",
         hint_high="Fewer than that. Keep only 'context' and 'inferred' in the 'Date from' list and read the count.",
         book=book or session.answer_book(NOTEBOOK),
     )
@@ -34,7 +35,8 @@ def vague_dates_exercise(dataset: Dataset | None = None, book: AnswerBook | None
         "vague_dates",
         "How many events are dated only to a month or to a year (drawn as faint spans)?",
         correct=int(dataset.events["precision"].isin(["month", "year"]).sum()),
-        hint_low="Look again: count every faint span, and check the 'precision' column of the table.",
+        hint_low="Look again: count every faint span, and check the 'precision' column of the table "
+        "(with 'Show context events' ticked: they count too).",
         hint_high="Too many: ranges (solid bars) and ongoing bars are not month or year dates.",
         book=book or session.answer_book(NOTEBOOK),
     )

@@ -7,6 +7,8 @@
 * :func:`legend_key`: legend entries that show exactly what the marks use: the marker's shape
   (drawn in neutral grey) says the status, its colour says the category.
 * :func:`lane_label`: long lane names are wrapped, never cut.
+* :func:`context_frame_trace`: the grey square frame round each context event's marker (the
+  chart's form of the mark □ of :data:`.reader.MARKS`), with its own legend entry.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from collections.abc import Iterable, Sequence
 import pandas as pd
 
 from .edtf import EdtfError, in_words
+from .reader import CONTEXT_SYMBOL, MARKS
 from .rendering import esc
 
 #: The grey of legend entries that show a shape only, not a colour.
@@ -26,6 +29,27 @@ NEUTRAL = "#6b6b6b"
 STAR_COLOUR = "#7b2cbf"
 #: The distance, in lanes, between two markers of one lane moved apart so that both can be seen.
 SLOT_STEP = 0.3
+#: What the legend's encodings mean (the context frame has an entry of its own: a longer title
+#: would not fit a narrow plot).
+LEGEND_TITLE = "Shape = status on the article's date; colour = category"
+#: The hover's last line for a context event.
+CONTEXT_HOVER = (
+    f"{MARKS['context'][0]} Context: the article does not report this event; the coder added it to explain its words."
+)
+
+
+def context_frame_trace(frames: dict[str, list]) -> dict:
+    """A grey square frame round each context event's marker (``frames``: its x, y, customdata
+    and hover text), named in the legend."""
+    return {
+        **frames,
+        "type": "scatter",
+        "mode": "markers",
+        "name": "context (framed): not reported by the article",
+        "legendgroup": "context",
+        "marker": {"symbol": CONTEXT_SYMBOL, "size": 21, "color": MARKS["context"][1], "line": {"width": 2}},
+        "hovertemplate": "%{text}<extra></extra>",
+    }
 
 
 def date_words(date: str) -> str:

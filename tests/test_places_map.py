@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from dataclasses import replace
 
 import plotly.graph_objects as go
 import pytest
@@ -191,7 +192,10 @@ def test_clicking_a_place_opens_its_card(explorer):
 
 def test_exercises(geography):
     app, book = MapExplorer(geography.dataset), AnswerBook("t")
-    assert capitals_within_exercise(app, book).submit(2).correct
+    capitals = capitals_within_exercise(app, book)
+    assert capitals.submit(4).correct, "Vilnius 172 km, Riga 403 km (landmarks), Kyiv 434 km, Warsaw 475 km"
+    assert not capitals.submit(2).correct, "Kyiv and Warsaw alone leave out the landmarks"
+    assert "landmarks count too" in capitals.question
     assert nato_neighbours_exercise(app, book).submit(3).correct
     nearest = nearest_border_exercise(app, book)
     assert nearest.submit(125).correct and not nearest.submit(200).correct
@@ -224,7 +228,8 @@ def test_without_hindsight_the_year_list_stops_at_the_article_and_the_text_names
 
 
 def label_boxes(figure):
-    """The text boxes of the figure's place names, as map_labels estimates them, at its small size."""
+    """The text boxes of the figure's place names (in their own font sizes), as map_labels estimates
+    them, at its small size."""
     layout = figure["layout"]
     view = (layout["xaxis"]["range"][0], layout["yaxis"]["range"][0], layout["xaxis"]["range"][1])
     view += (layout["yaxis"]["range"][1],)
@@ -235,15 +240,17 @@ def label_boxes(figure):
         if trace.get("mode") not in ("text", "markers+text"):
             continue
         sizes = trace.get("marker", {}).get("size") or [0] * len(trace["x"])
-        for x, y, text, position, size in zip(
-            trace["x"], trace["y"], trace["text"], trace["textposition"], sizes, strict=True
+        fonts = trace.get("textfont", {}).get("size", 12)
+        fonts = fonts if isinstance(fonts, list) else [fonts] * len(trace["x"])
+        for x, y, text, position, size, font in zip(
+            trace["x"], trace["y"], trace["text"], trace["textposition"], sizes, fonts, strict=True
         ):
             at = ((x - view[0]) * px, (view[3] - y) * ratio * px)
             if size:
                 markers.append((at[0] - size / 2, at[1] - size / 2, at[0] + size / 2, at[1] + size / 2))
             if text:
                 plain = text.replace("<b>", "").replace("</b>", "")
-                label = Label(plain, x, y, plain, font_px=12, marker_px=size, bold="<b>" in text)
+                label = Label(plain, x, y, plain, font_px=font, marker_px=size, bold="<b>" in text)
                 boxes[plain] = text_box(label, position, *at)
     width, height = (view[2] - view[0]) * px, (view[3] - view[1]) * ratio * px
     return boxes, markers, (width, height)
@@ -310,7 +317,10 @@ def test_the_title_and_attribution_stay_clear_of_the_toolbar_and_the_ticks(geogr
     assert "Natural Earth" in title["subtitle"]["text"] and not layout.get("annotations"), "nothing over the ticks"
     assert layout["margin"]["t"] >= title["pad"]["t"] + 50, "room for the title and its subtitle above the map"
     assert layout["xaxis"]["automargin"] and layout["yaxis"]["automargin"], "tick labels never cut"
-    assert layout["legend"]["orientation"] == "h" and layout["legend"]["y"] < 0, "the legend under the map"
+    legend = layout["legend"]
+    assert (legend["orientation"], legend["y"], legend["yanchor"], legend["yref"]) == ("h", 0, "bottom", "container"), (
+        "the legend at the bottom of the figure, under the map: plotly makes room for it"
+    )
 
 
 def test_the_ring_lists_every_place_whatever_the_layers_and_says_which_are_hollow(geography, items):
@@ -337,3 +347,88 @@ def test_no_codes_on_screen_dates_kinds_and_sides_in_words():
     assert "military site" in app.card.value and "military_site" not in app.card.value
     source = (PROJECT_ROOT / "article_explorer" / "places_map.py").read_text(encoding="utf-8")
     assert "%-d" not in source, "strftime's %-d fails on Windows"
+
+
+# --- contract v2: landmarks (places.role) and context events (events.origin) -----------------------
+
+CONTEXT_EVENTS = {
+    "russian_fighters_lida_2013",
+    "russian_fighters_baranovichi_2013",
+    "xi_state_visit_2015",
+    "polonez_tests_china_2015",
+    "blr_delegation_washington_2015",
+}
+
+
+def test_the_control_hides_exactly_the_context_events(items):
+    shown = visible_items(items, MapFilters(year=2016), 2016)
+    without = visible_items(items, MapFilters(year=2016, context=False), 2016)
+    assert set(shown["item_id"]) - set(without["item_id"]) == CONTEXT_EVENTS
+    assert set(shown.loc[shown["context"], "item_id"]) == CONTEXT_EVENTS
+    assert not without["context"].any()
+
+
+def test_context_events_are_marked_on_the_map_in_hovers_cards_and_the_table(geography, items):
+    filters = MapFilters(year=2013)
+    figure = full_map_figure(geography, visible_items(items, filters, 2016), filters)
+    (frames,) = [t for t in figure["data"] if t.get("legendgroup") == "context"]
+    assert {(x, y) for x, y in zip(frames["x"], frames["y"], strict=True)} == {
+        (geography.place[p]["lon"], geography.place[p]["lat"]) for p in ("lida", "baranovichi")
+    }, "framed: the places where everything shown is context"
+    assert frames["marker"]["symbol"] == "square-open" and "only context events" in frames["name"]
+    sites = next(t for t in figure["data"] if t.get("name") == "military site")
+    lida = sites["customdata"].index("lida")
+    assert "□ context: August 2013 — Russian duty fighters" in sites["hovertext"][lida]
+    app = MapExplorer(geography.dataset)
+    assert app.count.value.endswith(" 5 of them context events (□).</p>")
+    assert app.table.value.count("□ context: an event the coder added") == 5
+    app.place_picker.value = "lida"
+    assert "□ context: an event the coder added; the article does not report it" in app.card.value
+    app.context.value = False
+    assert app.count.value.endswith(" 5 context events hidden.</p>") and "Context events are hidden" in (
+        app.description.value
+    )
+    assert "Nothing shown here" in app.card.value
+    assert not [t for t in app.plot.figure["data"] if t.get("legendgroup") == "context"]
+
+
+def test_landmarks_are_drawn_apart_named_and_in_the_legend(geography, items):
+    filters = MapFilters(year=2016)
+    figure = full_map_figure(geography, visible_items(items, filters, 2016), filters)
+    (landmarks,) = [t for t in figure["data"] if t.get("name") == "landmark, not named by the article"]
+    assert landmarks["customdata"] == ["riga", "vilnius"], "in places.csv order"
+    assert landmarks["text"] == ["Riga", "Vilnius"], "named at the region's zoom"
+    assert landmarks["marker"]["symbol"] == "circle-open-dot" and landmarks["marker"]["size"] == [10, 10]
+    assert "landmark, not named by the article" in landmarks["hovertext"][1]
+    capitals = next(t for t in figure["data"] if t.get("name") == "capital")
+    assert not {"riga", "vilnius"} & set(capitals["customdata"]), "not drawn as one of the article's capitals"
+    app = MapExplorer(geography.dataset)
+    assert ("Vilnius (landmark)", "vilnius") in app.place_picker.options
+    app.place_picker.value = "vilnius"
+    assert "A landmark, not named by the article" in app.card.value
+    assert geography.default_centre == "minsk"
+
+
+def test_the_ring_counts_the_landmarks(geography, items):
+    filters = MapFilters(year=2016, centre="minsk", radius_km=500)
+    text = describe_distances(geography, filters, geography.border_distances("minsk", 2016))
+    assert (
+        "Within 500 km of Minsk: Baranovichi (Baranavichy) (133 km), Babruysk (Bobruisk) (139 km), Lida (148 km), "
+        "Vilnius (172 km; landmark, not named by the article), Riga (403 km; landmark, not named by the article), "
+        "Kyiv (434 km), Warsaw (475 km)."
+    ) in text
+    shown = visible_items(items, filters, 2016)
+    text = describe_distances(geography, filters, geography.border_distances("minsk", 2016), shown)
+    assert text.endswith("Every place the article names in it has something shown with these layers and years.")
+    filters = replace(filters, layers=frozenset())
+    text = describe_distances(
+        geography, filters, geography.border_distances("minsk", 2016), visible_items(items, filters, 2016)
+    )
+    assert "Nothing is shown at Baranovichi (Baranavichy), Babruysk (Bobruisk), Lida, Kyiv, Warsaw with" in text, (
+        "a landmark is not a hollow place: nothing is ever shown there"
+    )
+    near = describe_distances(geography, replace(filters, radius_km=200), geography.border_distances("minsk", 2016))
+    assert near.endswith(
+        "Vilnius (172 km; landmark, not named by the article). These are all the dataset's places "
+        "in the ring, whatever the layers."
+    )

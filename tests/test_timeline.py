@@ -53,6 +53,10 @@ def test_filters_pick_the_right_events(dataset):
         "airbase_plan_announced_2013",
         "russian_fighters_lida_2013",
         "russian_fighters_baranovichi_2013",
+        # an unknown start ("../2016-03-30") may lie in any year before the article
+        "russian_rearmament",
+        "nato_defensive_buildups",
+        "russian_assertive_response",
     }
     ongoing_from_2014 = filter_events(dataset, TimelineFilters(first_year=2020, last_year=2020))
     assert {"ukraine_hostilities", "russia_syria_intervention"} <= set(ongoing_from_2014["event_id"])
@@ -68,7 +72,7 @@ def test_each_precision_has_its_own_drawing(dataset):
     ranges = trace(figure, "a range")[0]
     assert "carpenter_visit" in ranges.customdata
     spans = trace(figure, "a month or a year")[0]
-    assert set(spans.customdata) - {None} == {"russian_fighters_lida_2013"}
+    assert set(spans.customdata) - {None} == {"russian_fighters_lida_2013", "blr_delegation_washington_2015"}
     ongoing = trace(figure, "ongoing")[0]
     assert {"ukraine_hostilities", "displaced_ukrainians_in_belarus"} <= set(ongoing.customdata)
     open_ended = trace(figure, "end unknown")[0]
@@ -119,7 +123,11 @@ def test_text_in_hovers_is_escaped(hostile_dataset):
 
 def test_description_and_csv_follow_the_filters(dataset):
     shown = filter_events(dataset, TimelineFilters(first_year=2013, last_year=2013))
-    assert describe_timeline(dataset, shown, TimelineFilters()).startswith("Showing 3 of 29 events")
+    text = describe_timeline(dataset, shown, TimelineFilters())
+    assert text.startswith("Showing 6 of 32 events") and "between 2013 and 2013 (3 with an unknown start)" in text
+    unknown = filter_events(dataset, TimelineFilters(statuses=frozenset({"hypothetical"}), first_year=2008))
+    unknown = unknown[unknown["date_start"].isna()]
+    assert "none with a known start" in describe_timeline(dataset, unknown, TimelineFilters())
     rows = list(csv.DictReader(io.StringIO(events_csv(shown))))
     assert [r["event_id"] for r in rows] == list(shown["event_id"])
     nothing = filter_events(dataset, TimelineFilters(statuses=frozenset()))
@@ -140,6 +148,7 @@ CONTROLS = [
     "categories",
     "statuses",
     "date_bases",
+    "context",
     "event_picker",
 ]
 
@@ -157,7 +166,9 @@ def test_every_state_gives_a_valid_view_or_a_plain_message(explorer, actions):
         else:
             control.value = values[pick % len(values)]
     shown = filter_events(explorer.dataset, explorer.filters)
-    assert explorer.count.value == f"<p><b>{len(shown)} of {explorer.total} events shown.</b></p>"
+    assert explorer.count.value.startswith(f"<p><b>{len(shown)} of {explorer.total} events shown.</b>")
+    framed = {c for t in explorer.plot.figure["data"] if t.get("legendgroup") == "context" for c in t["customdata"]}
+    assert framed == set(shown.loc[shown["origin"] == "context", "event_id"]), "every context event shown is framed"
     if shown.empty:
         assert "No event matches these filters" in explorer.card.value
         assert explorer._figure_box.layout.display == "none", "no empty chart is drawn"
@@ -288,3 +299,109 @@ def test_dates_are_in_words_on_screen_and_in_edtf_in_the_csv(dataset):
     assert "the author writes here (30 Mar 2016)" in app.plot.figure["layout"]["annotations"][0]["text"]
     for module in ("timeline.py", "timeline_layout.py"):
         assert "%-d" not in (PROJECT_ROOT / "article_explorer" / module).read_text(encoding="utf-8"), "not on Windows"
+
+
+# --- context events (events.origin = context): marked everywhere, and a control hides them ------
+
+CONTEXT_EVENTS = {
+    "russian_fighters_lida_2013",
+    "russian_fighters_baranovichi_2013",
+    "xi_state_visit_2015",
+    "polonez_tests_china_2015",
+    "blr_delegation_washington_2015",
+}
+
+
+def test_the_control_hides_exactly_the_context_events(dataset):
+    everything = set(filter_events(dataset, TimelineFilters())["event_id"])
+    without = set(filter_events(dataset, TimelineFilters(context=False))["event_id"])
+    assert everything - without == CONTEXT_EVENTS
+    framed = build_timeline_figure(dataset, TimelineFilters())
+    (frames,) = [t for t in framed.data if t.legendgroup == "context"]
+    assert set(frames.customdata) == CONTEXT_EVENTS and frames.showlegend is not False, "the legend explains it"
+    assert frames.marker.symbol == "square-open" and "context" in frames.name
+    lida = list(frames.customdata).index("russian_fighters_lida_2013")
+    assert "□ Context: the article does not report this event" in frames.text[lida]
+    hidden = build_timeline_figure(dataset, TimelineFilters(context=False))
+    assert not [t for t in hidden.data if t.legendgroup == "context"]
+    assert not CONTEXT_EVENTS & {c for t in hidden.data for c in (t.customdata or [])}
+
+
+def test_the_explorer_says_how_many_context_events_are_shown_or_hidden(dataset):
+    app = TimelineExplorer(dataset)
+    assert app.context.value is True and any(app.context in box.children for box in app.widget.children[1:2])
+    assert app.count.value == "<p><b>32 of 32 events shown.</b> 5 of them context (framed).</p>"
+    assert "5 of them are context events (framed in grey" in app.description.value
+    labels = [label for label, value in app.event_picker.options if value in CONTEXT_EVENTS]
+    assert len(labels) == 5 and all(" · □ context: " in label for label in labels)
+    assert "Russian duty fighters arrive at an airfield near Lida" in labels[0] + labels[1]
+    assert app.table.value.count("□ context (not the article)") == 5
+    app.event_picker.value = "russian_fighters_lida_2013"
+    assert "ae-context" in app.card.value and "□ Event (context):" in app.card.value
+    assert "Context: the article does not report this event; the coder added it to explain “" in app.card.value
+    app.context.value = False
+    assert app.count.value == "<p><b>27 of 32 events shown.</b> 5 context events hidden.</p>"
+    assert "5 context events are hidden" in app.description.value
+    assert not CONTEXT_EVENTS & {value for _, value in app.event_picker.options}
+    assert "Click an event" in app.card.value, "the chosen context event is gone with its card"
+    assert "origin" in events_csv(filter_events(dataset, app.filters)).splitlines()[0]
+    app.first_year.value = app.last_year.value = 2013  # 2 of 2013's context events are hidden
+    assert app.count.value == "<p><b>4 of 32 events shown.</b> 2 context events hidden.</p>"
+
+
+def test_hedged_headlines_keep_their_hedge_everywhere(dataset):
+    app = TimelineExplorer(dataset)
+    hovers = " ".join(str(t.get("text")) for t in app.plot.figure["data"])
+    labels = " ".join(label for label, _ in app.event_picker.options)
+    for headline in dataset.events.loc[dataset.events["status"] == "hypothetical", "headline"]:
+        assert headline.startswith(("Possible", "Possibly"))
+        assert headline.replace("'", "&#x27;") in hovers and headline[:80] in labels
+
+
+def test_a_v1_dataset_without_origin_or_role_renders_every_explorer():
+    from article_explorer.claims import ClaimsExplorer
+    from article_explorer.network import ActorNetworkExplorer
+    from article_explorer.places_map import MapExplorer
+    from article_explorer.positions import PositionMatrixExplorer
+    from article_explorer.reader import ArticleReader
+
+    header = (DATASETS["other_article"] / "events.csv").read_text(encoding="utf-8").splitlines()[0]
+    assert "origin" not in header.split(",")
+    assert "role" not in (DATASETS["other_article"] / "places.csv").read_text(encoding="utf-8").splitlines()[0]
+    v1 = load_dataset(DATASETS["other_article"])
+    for explorer in (ArticleReader, TimelineExplorer, PositionMatrixExplorer, ActorNetworkExplorer, MapExplorer):
+        app = explorer(v1)
+        assert app.widget.children
+    ClaimsExplorer(v1)
+    timeline = TimelineExplorer(v1)
+    assert timeline.count.value == f"<p><b>{len(v1.events)} of {len(v1.events)} events shown.</b></p>"
+    assert not any(timeline.context in getattr(box, "children", ()) for box in timeline.widget.children)
+    assert not [t for t in timeline.plot.figure["data"] if t.get("legendgroup") == "context"]
+
+
+def test_every_view_of_an_event_marks_a_context_event(dataset):
+    from article_explorer.actor_card import actor_card
+    from article_explorer.network import NetworkFilters, network_links
+    from article_explorer.reader import ArticleReader, Selection, build_rows_html, legend_html, marks_by_sentence
+
+    assert "□</span> context event: the coder added it; the article does not report it" in legend_html()
+    marks = marks_by_sentence(dataset)
+    assert (marks["p06s3"]["context"], marks["p06s3"]["event"]) == (2, 0), "Xi's visit and the Polonez tests"
+    rows = build_rows_html(dataset, Selection("p07s3"))
+    assert "is cited by 6 events (2 of them context, □)" in rows
+    assert rows.count('class="ae-card ae-event ae-context"') == 2 and rows.count("□ Event (context):") == 2
+    reader = ArticleReader(dataset)
+    labels = {value[1]: label for label, value in reader.row_picker.options if value and value[0] == "events"}
+    assert {e for e, label in labels.items() if label.startswith("Event (context): ")} == CONTEXT_EVENTS
+    reader.row_picker.value = ("events", "xi_state_visit_2015")
+    assert 'context event: the coder added it; the article does not report it">□2</span>' in (
+        reader.paragraph_views[6].value
+    ), "the sentence's marks count its context events"
+    card = actor_card(dataset, "rus")
+    assert "<li>August 2013: □ context: Russian duty fighters arrive at an airfield near Lida</li>" in card
+    assert "(2 of them context)" in card
+    links = network_links(dataset, NetworkFilters())
+    lida = links[links["item_id"] == "russian_fighters_lida_2013"]
+    assert list(lida["label"]) == ["August 2013: □ context: Russian duty fighters arrive at an airfield near Lida"]
+    hidden = network_links(dataset, NetworkFilters(context=False))
+    assert set(links["item_id"]) - set(hidden["item_id"]) == CONTEXT_EVENTS & set(links["item_id"])

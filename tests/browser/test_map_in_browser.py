@@ -30,14 +30,14 @@ def test_layers_time_and_ring_offline(page, servers, kind):
     open_notebook(page, server, NOTEBOOK)
     page.wait_for_selector(".ae-plotview .main-svg")
     page.wait_for_function(f"() => ({COUNTRY_FILLS_JS})() >= 5")
-    wait_for_text(page, "33 of 36 items shown")
+    wait_for_text(page, "34 of 37 items shown")
     page.locator(".ae-plotview").first.scroll_into_view_if_needed()
     screenshot(page, f"03_map-{kind}-start")
 
     before = figure_signature(page)
     page.get_by_label("Conflicts and displacement (5)").first.uncheck()  # the explorer's (the exercise shows it too)
     wait_for_figure_change(page, before)
-    wait_for_text(page, "28 of 36 items shown")
+    wait_for_text(page, "29 of 37 items shown")
 
     before = figure_signature(page)
     set_widget_value(page, "Up to year", "2013")
@@ -73,7 +73,8 @@ def test_layers_time_and_ring_offline(page, servers, kind):
 
 
 #: What a learner would see wrong on the drawn map: clipped tick labels, names over names or
-#: over markers, names off the map, the title under the toolbar, the attribution over the ticks.
+#: over markers, names off the map, the title under the toolbar, the attribution over the ticks,
+#: the legend over the map.
 MAP_LAYOUT_JS = """() => {
     const gd = document.querySelector('.ae-plotview.js-plotly-plot, .ae-plotview .js-plotly-plot')
         || document.querySelector('.ae-plotview');
@@ -92,6 +93,8 @@ MAP_LAYOUT_JS = """() => {
     const notes = [...gd.querySelectorAll('.annotation, .gtitle, .gtitle-subtitle')];
     for (const tick of xticks) for (const note of notes)
         if (meets(box(tick), box(note), 0)) problems.push(`"${note.textContent}" over the tick ${tick.textContent}`);
+    const legend = gd.querySelector('.legend');
+    if (legend && box(legend).top < plot.bottom - 1) problems.push('the legend is over the map');
     const title = gd.querySelector('.gtitle'), modebar = gd.querySelector('.modebar');
     if (title && modebar && meets(box(title), box(modebar), 0)) problems.push('the title is under the toolbar');
     const labels = [...gd.querySelectorAll('.scatterlayer .trace .textpoint text, .scatterlayer .trace text')]
@@ -125,7 +128,7 @@ def test_the_map_is_readable_on_small_screens_and_zooms_to_what_matters(page, se
     page.set_viewport_size({"width": 1024, "height": 768})
     open_notebook(page, server, NOTEBOOK)
     page.wait_for_function(f"() => ({COUNTRY_FILLS_JS})() >= 5")
-    wait_for_text(page, "33 of 36 items shown")
+    wait_for_text(page, "34 of 37 items shown")
     figure = page.locator(".ae-plotview").first
     seen = {}
     for zoom in ("Belarus and its neighbours", "the ring", "the whole map"):
@@ -151,6 +154,7 @@ def test_the_map_is_readable_on_small_screens_and_zooms_to_what_matters(page, se
             figure.scroll_into_view_if_needed()
             where = figure.bounding_box()
             assert where and where["width"] > 0, (zoom, name, where, page.inner_text("body")[:3000])
+            assert where["height"] >= 600, f"a new zoom's plot takes its room on the page: {where}"
             page.mouse.move(where["x"] + where["width"] / 2, where["y"] + 40)  # the toolbar shows
             result = page.evaluate(MAP_LAYOUT_JS)
             seen[zoom, name] = result
@@ -163,10 +167,59 @@ def test_the_map_is_readable_on_small_screens_and_zooms_to_what_matters(page, se
             assert abs((shown_west + shown_east) - (west + east)) < 0.05, f"and in the middle: {result}"
         if zoom != "the whole map":
             assert {"Minsk", "Lida", "Baranovichi", "Babruysk", "Warsaw", "Kyiv", "Belarus"} <= set(result["labels"])
+            assert {"Vilnius", "Riga"} <= set(result["labels"]), "the landmarks are named"
     ranges = {zoom: result["xrange"] for (zoom, _), result in seen.items()}
     assert len(set(map(tuple, ranges.values()))) == 3, f"each zoom shows its own area: {ranges}"
     # At 1024 px at 150 % the area that matters still gets a map some 500 px wide, not a thumbnail.
     if kind == "voila":
         assert seen["Belarus and its neighbours", "150pc-1024"]["plot"][0] >= 400, seen
     assert "Outside this zoom" not in page.inner_text("body"), "the whole map holds every mapped place"
+    assert_healthy(page, log)
+
+
+LANDMARKS_JS = """() => {
+    const gd = document.querySelector('.ae-plotview.js-plotly-plot, .ae-plotview .js-plotly-plot')
+        || document.querySelector('.ae-plotview');
+    const trace = gd.data.find(t => t.name === 'landmark, not named by the article');
+    const legend = [...gd.querySelectorAll('.legend .traces .legendtext')].map(t => t.textContent);
+    const frames = gd.data.filter(t => t.legendgroup === 'context').flatMap(t => t.x);
+    return {ids: trace ? trace.customdata : [], symbol: trace && trace.marker.symbol, legend, frames: frames.length};
+}"""
+
+
+@pytest.mark.parametrize("kind", ["lab", "voila"])
+def test_landmarks_are_drawn_and_counted_and_context_events_can_be_hidden(page, servers, kind):
+    log = watch(page)
+    server = servers(kind, "article")
+    open_notebook(page, server, NOTEBOOK)
+    page.wait_for_function(f"() => ({COUNTRY_FILLS_JS})() >= 5")
+    wait_for_text(page, "34 of 37 items shown, at 18 places. 5 of them context events (□).")
+    drawn = page.evaluate(LANDMARKS_JS)
+    assert drawn["ids"] == ["riga", "vilnius"] and drawn["symbol"] == "circle-open-dot", drawn
+    assert "landmark, not named by the article" in drawn["legend"], drawn["legend"]
+
+    before = figure_signature(page)
+    set_widget_value(page, "Ring radius", "500 km")
+    wait_for_figure_change(page, before)
+    wait_for_text(page, "Vilnius (172 km; landmark, not named by the article), Riga (403 km; landmark")
+    page.locator(".ae-plotview").first.scroll_into_view_if_needed()
+    assert page.locator(".ae-plotview").first.bounding_box()["height"] >= 600, "the ring's fresh plot has its height"
+    screenshot(page, f"03_map-{kind}-landmarks-ring")
+
+    before = figure_signature(page)
+    set_widget_value(page, "Up to year", "2013")
+    wait_for_figure_change(page, before)
+    page.wait_for_function("() => document.body.innerText.includes('By the end of 2013')")
+    assert page.evaluate(LANDMARKS_JS)["frames"] == 2, "Lida and Baranovichi show only context events"
+    page.locator(".ae-plotview").first.scroll_into_view_if_needed()
+    screenshot(page, f"03_map-{kind}-context-2013")
+
+    before = figure_signature(page)
+    box = page.get_by_label("Show context events").first
+    box.scroll_into_view_if_needed()
+    box.uncheck()
+    wait_for_figure_change(page, before)
+    wait_for_text(page, "2 context events hidden.")
+    assert page.evaluate(LANDMARKS_JS)["frames"] == 0
+    assert "Context events are hidden." in page.inner_text("body")
     assert_healthy(page, log)

@@ -44,6 +44,18 @@ def test_reader_follows_a_sentence_and_a_claim_and_answers_are_saved(page, serve
     assert "NATO summit in Warsaw" in cards.all_inner_texts().__str__()
     assert page.locator('.ae-selected[data-sentence="p11s2"]').count() == 1
 
+    # a sentence that context events explain: their cards say so, and the marks count them apart
+    before = figure_signature(page)
+    set_widget_value(page, "Sentence", "¶ 6, sentence 3 · ")
+    wait_for_figure_change(page, before)
+    page.wait_for_function("() => document.body.innerText.includes('is cited by 2 events (2 of them context, □)')")
+    context_cards = page.locator(".ae-card.ae-context")
+    assert context_cards.count() == 2
+    assert "Context: the article does not report this event" in context_cards.first.inner_text()
+    marks = page.locator('.ae-sentence[data-sentence="p06s3"] + .ae-marks').inner_text()
+    assert "□2" in marks, marks
+    assert "□ context event: the coder added it" in page.locator(".ae-legend").first.inner_text()
+
     set_widget_value(page, "Event or claim", "Claim: It is just as possible that Russia is already preparing")
     page.wait_for_function("() => document.querySelector('.ae-selected')?.dataset.sentence === 'p10s3'")
     assert page.locator(".ae-selected mark.ae-quote").inner_text().startswith("But it could equally be")

@@ -32,7 +32,7 @@ def test_filters_a_click_and_the_download_follow_each_other(page, servers, kind)
     open_notebook(page, server, NOTEBOOK)
     page.wait_for_selector(".ae-plotview .main-svg")
     total = count_shown(page)
-    assert total == 29
+    assert total == 32
 
     before = figure_signature(page)
     set_widget_value(page, "From", "2015")
@@ -43,7 +43,7 @@ def test_filters_a_click_and_the_download_follow_each_other(page, servers, kind)
     before = figure_signature(page)
     widget_control(page, "Actors").select_option(label="Turkey")
     wait_for_figure_change(page, before)
-    page.wait_for_function("() => document.body.innerText.includes('1 of 29 events shown.')")
+    page.wait_for_function("() => document.body.innerText.includes('1 of 32 events shown.')")
 
     point = page.locator(".ae-plotview .scatterlayer .trace .points path").first
     point.scroll_into_view_if_needed()
@@ -107,7 +107,7 @@ def test_lane_names_legend_and_every_counted_event_can_be_seen(page, servers, ki
     before = figure_signature(page)
     widget_control(page, "Status").select_option(label=["anticipated", "hypothetical"])
     wait_for_figure_change(page, before)
-    page.wait_for_function("() => document.body.innerText.includes('6 of 29 events shown.')")
+    page.wait_for_function("() => document.body.innerText.includes('6 of 32 events shown.')")
     centres = page.evaluate(MARKER_CENTRES_JS)
     assert len(centres) == 6
     for i, (xa, ya) in enumerate(centres):
@@ -117,4 +117,48 @@ def test_lane_names_legend_and_every_counted_event_can_be_seen(page, servers, ki
             )
     page.locator(".ae-plotview").first.scroll_into_view_if_needed()
     screenshot(page, f"01_timeline-{kind}-future-events")
+    assert_healthy(page, log)
+
+
+CONTEXT_FRAMES_JS = """() => {
+    const gd = document.querySelector('.ae-plotview');
+    const frames = gd.data.filter(t => t.legendgroup === 'context');
+    const legend = [...gd.querySelectorAll('.legend .traces .legendtext')].map(t => t.textContent);
+    return {ids: frames.flatMap(t => t.customdata), legend};
+}"""
+
+
+@pytest.mark.parametrize("kind", ["lab", "voila"])
+def test_unticking_show_context_events_hides_the_five_context_events(page, servers, kind):
+    log = watch(page)
+    server = servers(kind, "article")
+    open_notebook(page, server, NOTEBOOK)
+    page.wait_for_selector(".ae-plotview .main-svg")
+    page.wait_for_function("() => document.body.innerText.includes('32 of 32 events shown. 5 of them context')")
+    framed = page.evaluate(CONTEXT_FRAMES_JS)
+    assert len(framed["ids"]) == 5 and "russian_fighters_lida_2013" in framed["ids"]
+    assert any(text.startswith("context (framed)") for text in framed["legend"]), framed["legend"]
+    page.locator(".ae-plotview").first.scroll_into_view_if_needed()
+    screenshot(page, f"01_timeline-{kind}-context-shown")
+
+    before = figure_signature(page)
+    box = page.get_by_label("Show context events").first  # the explorer's
+    box.scroll_into_view_if_needed()
+    box.uncheck()
+    wait_for_figure_change(page, before)
+    page.wait_for_function("() => document.body.innerText.includes('27 of 32 events shown. 5 context events hidden.')")
+    assert count_shown(page) == 27
+    assert page.evaluate(CONTEXT_FRAMES_JS)["ids"] == []
+    assert "5 context events are hidden" in page.inner_text("body")
+    page.locator(".ae-plotview").first.scroll_into_view_if_needed()
+    screenshot(page, f"01_timeline-{kind}-context-hidden")
+
+    before = figure_signature(page)
+    box.check()
+    wait_for_figure_change(page, before)
+    page.wait_for_function("() => document.body.innerText.includes('32 of 32 events shown.')")
+    set_widget_value(page, "Event", "August 2013 · □ context: Russian duty fighters")
+    page.wait_for_selector(".ae-card.ae-event.ae-context")
+    card = page.locator(".ae-card.ae-context").first.inner_text()
+    assert "Event (context):" in card and "Context: the article does not report this event" in card
     assert_healthy(page, log)
