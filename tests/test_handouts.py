@@ -23,7 +23,7 @@ def test_plotly_is_inline_once_and_nothing_is_fetched(timeline_handout):
 
 def test_the_figures_and_the_widgets_are_there_as_rendered(timeline_handout):
     assert timeline_handout.count("Plotly.newPlot(") == 1, "the timeline; the loader figure is left out"
-    assert "29 of 29 events shown." in timeline_handout
+    assert "32 of 32 events shown." in timeline_handout
     assert "<select disabled multiple size='4'>" in timeline_handout, "the Actors list, four rows high"
     assert "<option selected>diplomacy</option>" in timeline_handout
     assert "Show what happened later (hindsight)" in timeline_handout
