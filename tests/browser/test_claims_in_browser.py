@@ -43,14 +43,14 @@ def test_filter_code_two_claims_and_judge_a_prediction(page, servers, kind):
     server = servers(kind, "article")
     open_notebook(page, server, NOTEBOOK)
     page.wait_for_selector(".ae-plotview .main-svg")
-    wait_for_text(page, "55 of 55 claims shown.")
+    wait_for_text(page, "59 of 59 claims shown.")
 
     before = figure_signature(page)
     set_widget_value(page, "Type", "prediction")
     wait_for_figure_change(page, before)
-    wait_for_text(page, "9 of 55 claims shown.")
+    wait_for_text(page, "9 of 59 claims shown.")
     ladder = page.locator(".ae-ladder").inner_text()
-    assert ladder.index("certain (1)") < ladder.index("possible (7)")
+    assert ladder.index("certain (3)") < ladder.index("possible (6)")
     assert page.locator(".ae-ladder mark.ae-cue", has_text="it is possible that").count() == 1
     page.locator(".ae-plotview").first.scroll_into_view_if_needed()
     screenshot(page, f"04_claims-{kind}-predictions")
@@ -59,9 +59,7 @@ def test_filter_code_two_claims_and_judge_a_prediction(page, servers, kind):
     page.locator(".ae-plotview").first.scroll_into_view_if_needed()
     assert page.evaluate(TICKS_OVERLAP_JS) == [], "paragraph labels run into each other"
     legend = page.evaluate(LEGEND_JS)
-    assert (
-        legend["entries"] == ["● certain", "◆ probable", "▲ possible"] and legend["right"] <= legend["figureRight"] + 1
-    )
+    assert legend["entries"] == ["● certain", "▲ possible"] and legend["right"] <= legend["figureRight"] + 1
     screenshot(page, f"04_claims-{kind}-predictions-683")
     page.set_viewport_size({"width": 1280, "height": 900})
 
@@ -70,11 +68,11 @@ def test_filter_code_two_claims_and_judge_a_prediction(page, servers, kind):
         label=["report", "assessment", "perception", "prediction", "prescription"]
     )
     wait_for_figure_change(page, before)
-    wait_for_text(page, "55 of 55 claims shown.")
+    wait_for_text(page, "59 of 59 claims shown.")
     rung = page.locator(".ae-rung").first
     assert rung.locator(":scope > ul > li").count() == 5, "a long rung shows its first claims"
     more = rung.locator("details.ae-more")
-    assert more.locator("summary").inner_text() == "Show all 39 certain claims"
+    assert more.locator("summary").inner_text() == "Show all 45 certain claims"
     assert not more.locator("li").first.is_visible()
     more.locator("summary").click()
     assert more.locator("li").first.is_visible()
@@ -86,7 +84,7 @@ def test_filter_code_two_claims_and_judge_a_prediction(page, servers, kind):
     set_widget_value(page, "Claim 2 type", "assessment")
     set_widget_value(page, "Claim 2 certainty", "certain")
     page.get_by_role("button", name="Compare with the dataset").click()
-    wait_for_text(page, "You coded 2 of 7 claims.")
+    wait_for_text(page, "You coded 2 of 6 claims.")
     result = page.locator(".ae-agreement").inner_text()
     assert "Type: you agree with the dataset on 1 of 2 claims (50%)" in result
     assert "Certainty: you agree with the dataset on 1 of 2 claims (50%)" in result
