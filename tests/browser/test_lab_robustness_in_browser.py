@@ -136,6 +136,6 @@ def test_an_exercise_checks_the_explorer_the_learner_sees_after_a_rerun(page, se
     status.select_option(["anticipated", "hypothetical"])
     exercise.get_by_role("button", name="Check my view").click()
     exercise.locator(".ae-right").wait_for(timeout=15_000)
-    wait_for_text(page, "6 of 29")  # and the explorer above, the same widgets, shows it
+    wait_for_text(page, "6 of 32")  # and the explorer above, the same widgets, shows it
     screenshot(page, "lab-01-exercise-after-rerun")
     assert_healthy(page, log)
