@@ -53,6 +53,16 @@ class DatasetCopy:
         return next(index + 2 for index, row in enumerate(rows) if row[key] == row_id)
 
 
+#: The events of data/ that the article does not report (events.origin = context), written by hand.
+CONTEXT_EVENTS = {
+    "russian_fighters_lida_2013",
+    "russian_fighters_baranovichi_2013",
+    "xi_state_visit_2015",
+    "polonez_tests_china_2015",
+    "blr_delegation_washington_2015",
+}
+
+
 def write_csv(path: Path, header: list[str], rows: list[list[str]] | list[tuple[str, ...]]) -> None:
     """Write a small CSV file (its folder too), as the dataset's files are written: UTF-8, ``\\n`` line ends."""
     path.parent.mkdir(parents=True, exist_ok=True)

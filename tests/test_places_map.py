@@ -35,6 +35,8 @@ from article_explorer.places_map import (
     visible_items,
 )
 
+from .conftest import CONTEXT_EVENTS
+
 DATASETS = {"article": DEFAULT_DATA_DIR, "other_article": PROJECT_ROOT / "tests" / "data" / "other_article"}
 
 
@@ -350,14 +352,6 @@ def test_no_codes_on_screen_dates_kinds_and_sides_in_words():
 
 
 # --- contract v2: landmarks (places.role) and context events (events.origin) -----------------------
-
-CONTEXT_EVENTS = {
-    "russian_fighters_lida_2013",
-    "russian_fighters_baranovichi_2013",
-    "xi_state_visit_2015",
-    "polonez_tests_china_2015",
-    "blr_delegation_washington_2015",
-}
 
 
 def test_the_control_hides_exactly_the_context_events(items):

@@ -27,6 +27,8 @@ from article_explorer.timeline import (
 from article_explorer.timeline_exercises import future_events_exercise, hindsight_exercise
 from article_explorer.timeline_layout import NEUTRAL
 
+from .conftest import CONTEXT_EVENTS
+
 DATASETS = {"article": DEFAULT_DATA_DIR, "other_article": PROJECT_ROOT / "tests" / "data" / "other_article"}
 
 
@@ -302,14 +304,6 @@ def test_dates_are_in_words_on_screen_and_in_edtf_in_the_csv(dataset):
 
 
 # --- context events (events.origin = context): marked everywhere, and a control hides them ------
-
-CONTEXT_EVENTS = {
-    "russian_fighters_lida_2013",
-    "russian_fighters_baranovichi_2013",
-    "xi_state_visit_2015",
-    "polonez_tests_china_2015",
-    "blr_delegation_washington_2015",
-}
 
 
 def test_the_control_hides_exactly_the_context_events(dataset):
