@@ -94,14 +94,16 @@ class RawDataset:
         filename = TABLES_BY_NAME[table].filename if table in TABLES_BY_NAME else table
         self.problems.append(Problem(filename, row.line if row else None, column, value, message))
 
+    def report_file(self, filename: str, message: str, line: int | None = None) -> None:
+        """A problem with a whole file (missing, unreadable, empty), not with one cell."""
+        self.problems.append(Problem(filename, line, None, None, message))
+
 
 def read_dataset(path: str | os.PathLike[str] | None = None) -> RawDataset:
     """Read every table and the article, and run all checks of the contract."""
     raw = RawDataset(data_dir(path))
     if not raw.path.is_dir():
-        raw.problems.append(
-            Problem(str(raw.path), None, None, None, "is not a directory; expected a dataset folder with the CSV files")
-        )
+        raw.report_file(str(raw.path), "is not a directory; expected a dataset folder with the CSV files")
         return raw
     raw.article = _read_article(raw)
     for table in TABLES:
@@ -143,14 +145,9 @@ def _is_left_out(raw: RawDataset, table: Table) -> bool:
         return False
     if table.folder and (raw.path / table.folder).is_dir():
         siblings = [t.filename for t in TABLES if t.folder == table.folder]
-        raw.problems.append(
-            Problem(
-                table.filename,
-                None,
-                None,
-                None,
-                f"is missing; the optional {table.folder}/ folder is there, so it must hold {' and '.join(siblings)}",
-            )
+        raw.report_file(
+            table.filename,
+            f"is missing; the optional {table.folder}/ folder is there, so it must hold {' and '.join(siblings)}",
         )
     return True
 
@@ -161,14 +158,8 @@ def _decode(raw: RawDataset, filename: str, data: bytes) -> str | None:
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         byte = data[error.start : error.start + 1].hex()
-        raw.problems.append(
-            Problem(
-                filename,
-                line,
-                None,
-                None,
-                f"is not UTF-8 text: byte 0x{byte} on this line cannot be read; save the file as UTF-8",
-            )
+        raw.report_file(
+            filename, f"is not UTF-8 text: byte 0x{byte} on this line cannot be read; save the file as UTF-8", line=line
         )
         return None
 
@@ -176,11 +167,7 @@ def _decode(raw: RawDataset, filename: str, data: bytes) -> str | None:
 def _read_article(raw: RawDataset) -> str | None:
     article_file = raw.path / ARTICLE_PATH
     if not article_file.is_file():
-        raw.problems.append(
-            Problem(
-                ARTICLE_PATH, None, None, None, "is missing; expected the article's text, which sentences.csv cites"
-            )
-        )
+        raw.report_file(ARTICLE_PATH, "is missing; expected the article's text, which sentences.csv cites")
         return None
     data = article_file.read_bytes()
     text = _decode(raw, ARTICLE_PATH, data)
@@ -192,28 +179,18 @@ def _read_article(raw: RawDataset) -> str | None:
 def _read_table(raw: RawDataset, table: Table) -> None:
     csv_file = raw.path / table.filename
     if not csv_file.is_file():
-        raw.problems.append(
-            Problem(
-                table.filename,
-                None,
-                None,
-                None,
-                f"is missing; expected a CSV file of {table.description[0].lower()}{table.description[1:]}",
-            )
+        raw.report_file(
+            table.filename, f"is missing; expected a CSV file of {table.description[0].lower()}{table.description[1:]}"
         )
         return
     text = _decode(raw, table.filename, csv_file.read_bytes())
     if text is None:
         return
     if not text.strip():
-        raw.problems.append(
-            Problem(
-                table.filename,
-                1,
-                None,
-                None,
-                f"is empty; expected a header row with the columns {', '.join(table.required_columns)}",
-            )
+        raw.report_file(
+            table.filename,
+            f"is empty; expected a header row with the columns {', '.join(table.required_columns)}",
+            line=1,
         )
         return
     reader = csv.reader(io.StringIO(text, newline=""))
