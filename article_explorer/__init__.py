@@ -1,14 +1,21 @@
 """article_explorer: explore one coded policy article — its timeline, actors, places and claims.
 
-The package has three layers, kept apart:
+The package is built in layers, each importing only the ones before it (``docs/architecture.md``):
 
-* data — :func:`load_dataset` and :func:`validate` (this module's exports);
-* figures — pure functions from DataFrames and filter state to plotly figures;
-* apps — ipywidgets controls wired to the first two.
+* ``data`` — the contract, dates, validation, loading (:func:`load_dataset`, :func:`validate`,
+  this module's exports) and queries over a dataset;
+* ``geo`` — distances on the sphere and the country boundaries;
+* ``ui`` — rendering, controls, the plot view, cards, the style sheet and the one theme;
+* ``explorers`` — one per view: pure figure builders, then the widget;
+* ``exercises`` — the notebooks' self-checking exercises;
+* ``tools`` — the command line, the handouts, the environment check.
 """
 
-from .data import Dataset, DatasetError, load_dataset
-from .validation import Problem, validate
+from article_explorer import _legacy
+from article_explorer.data.dataset import Dataset, DatasetError, load_dataset
+from article_explorer.data.validation import Problem, validate
+
+_legacy.install()  # release 0.1's module names, for one release
 
 __all__ = ["Dataset", "DatasetError", "Problem", "load_dataset", "validate"]
-__version__ = "0.1.0"
+__version__ = "0.2.0"

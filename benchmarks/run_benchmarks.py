@@ -71,7 +71,7 @@ def execution_ratio(path: Path, repeats: int = 3) -> tuple[float, float, float, 
 
 def reader_driver() -> tuple[object, list]:
     from article_explorer import load_dataset
-    from article_explorer.reader import ArticleReader
+    from article_explorer.explorers.reader import ArticleReader
 
     reader = ArticleReader(load_dataset())
     return reader, [reader.sentence_picker, reader.row_picker]
@@ -79,7 +79,7 @@ def reader_driver() -> tuple[object, list]:
 
 def timeline_driver() -> tuple[object, list]:
     from article_explorer import load_dataset
-    from article_explorer.timeline import TimelineExplorer
+    from article_explorer.explorers.timeline.explorer import TimelineExplorer
 
     app = TimelineExplorer(load_dataset())
     return app, [app.lanes, app.hindsight, app.first_year, app.last_year, app.actors, app.statuses, app.event_picker]
@@ -87,8 +87,8 @@ def timeline_driver() -> tuple[object, list]:
 
 def positions_driver() -> tuple[object, list]:
     from article_explorer import load_dataset
-    from article_explorer.network import ActorNetworkExplorer
-    from article_explorer.positions import PositionMatrixExplorer, StanceOverTime
+    from article_explorer.explorers.network import ActorNetworkExplorer
+    from article_explorer.explorers.positions.explorer import PositionMatrixExplorer, StanceOverTime
 
     dataset = load_dataset()
     matrix, over_time, network = PositionMatrixExplorer(dataset), StanceOverTime(dataset), ActorNetworkExplorer(dataset)
@@ -99,7 +99,7 @@ def positions_driver() -> tuple[object, list]:
 
 def map_driver() -> tuple[object, list]:
     from article_explorer import load_dataset
-    from article_explorer.places_map import MapExplorer
+    from article_explorer.explorers.map.explorer import MapExplorer
 
     app = MapExplorer(load_dataset())
     return app, [*app.layer_boxes.values(), app.year, app.hindsight, app.centre, app.radius, app.place_picker]
@@ -107,8 +107,8 @@ def map_driver() -> tuple[object, list]:
 
 def claims_driver() -> tuple[object, list]:
     from article_explorer import load_dataset
-    from article_explorer.claims import ClaimsExplorer
-    from article_explorer.coding import CodingWorkbench, PredictionReview
+    from article_explorer.exercises.coding import CodingWorkbench, PredictionReview
+    from article_explorer.explorers.claims import ClaimsExplorer
 
     dataset = load_dataset()
     app, workbench, review = ClaimsExplorer(dataset), CodingWorkbench(dataset), PredictionReview(dataset)

@@ -4,11 +4,11 @@
 # down when it closes, and kernels that nobody has used for ten minutes are stopped.
 from pathlib import Path
 
-from article_explorer.server import set_xsrf_cookie
+from article_explorer.tools.server import set_xsrf_cookie
 
 c = get_config()  # noqa: F821 - provided by Jupyter when it reads this file
 
-# Voila's app pages shut their kernel down when closed (see article_explorer/server.py).
+# Voila's app pages shut their kernel down when closed (see article_explorer/tools/server.py).
 c.VoilaConfiguration.prelaunch_hook = set_xsrf_cookie
 
 # Stop kernels idle for 10 minutes that no page is connected to (a closed tab, a crashed

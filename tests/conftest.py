@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from article_explorer.config import DEFAULT_DATA_DIR, PROJECT_ROOT
+from article_explorer.data.config import DEFAULT_DATA_DIR, PROJECT_ROOT
 
 OTHER_ARTICLE = PROJECT_ROOT / "tests" / "data" / "other_article"
 #: Markup that would run if any view inserted dataset text as HTML.

@@ -10,11 +10,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from article_explorer import load_dataset
-from article_explorer.config import DEFAULT_DATA_DIR, PROJECT_ROOT
-from article_explorer.exercises import AnswerBook, ChoiceExercise, NumberExercise
-from article_explorer.reader import ArticleReader, Selection, build_rows_html
-from article_explorer.rendering import highlight
-from article_explorer.start_here import body_paragraphs_exercise, predictions_exercise
+from article_explorer.data.config import DEFAULT_DATA_DIR, PROJECT_ROOT
+from article_explorer.exercises.base import AnswerBook, ChoiceExercise, NumberExercise
+from article_explorer.exercises.start_here import body_paragraphs_exercise, predictions_exercise
+from article_explorer.explorers.reader import ArticleReader, Selection, build_rows_html
+from article_explorer.ui.rendering import highlight
 
 from .conftest import PAYLOAD
 

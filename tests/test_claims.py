@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from article_explorer import load_dataset
-from article_explorer.agreement import (
+from article_explorer.data.agreement import (
     FEW_ITEMS,
     KAPPA_WORDS,
     Agreement,
@@ -20,7 +20,22 @@ from article_explorer.agreement import (
     kappa_in_words,
     percent_agreement,
 )
-from article_explorer.claims import (
+from article_explorer.data.config import DEFAULT_DATA_DIR, PROJECT_ROOT
+from article_explorer.exercises.base import AnswerBook
+from article_explorer.exercises.claims import (
+    coding_exercise,
+    hedge_words_exercise,
+    most_certain_prediction_exercise,
+    possible_predictions_exercise,
+)
+from article_explorer.exercises.coding import (
+    CodingWorkbench,
+    PredictionReview,
+    coding_csv,
+    coding_sample,
+    compare_coding,
+)
+from article_explorer.explorers.claims import (
     NEUTRAL,
     ClaimFilters,
     ClaimsExplorer,
@@ -30,16 +45,7 @@ from article_explorer.claims import (
     filter_claims,
     ladder_html,
 )
-from article_explorer.claims_exercises import (
-    coding_exercise,
-    hedge_words_exercise,
-    most_certain_prediction_exercise,
-    possible_predictions_exercise,
-)
-from article_explorer.coding import CodingWorkbench, PredictionReview, coding_csv, coding_sample, compare_coding
-from article_explorer.config import DEFAULT_DATA_DIR, PROJECT_ROOT
-from article_explorer.controls import NO_CHOICE
-from article_explorer.exercises import AnswerBook
+from article_explorer.ui.controls import NO_CHOICE
 
 DATASETS = {"article": DEFAULT_DATA_DIR, "other_article": PROJECT_ROOT / "tests" / "data" / "other_article"}
 

@@ -14,10 +14,10 @@ import subprocess
 import pytest
 
 from article_explorer import load_dataset, validate
-from article_explorer.config import DEFAULT_DATA_DIR, PROJECT_ROOT
-from article_explorer.contract import TABLES, build_datapackage
-from article_explorer.edtf import parse_edtf
-from article_explorer.validation import read_dataset
+from article_explorer.data.config import DEFAULT_DATA_DIR, PROJECT_ROOT
+from article_explorer.data.contract import TABLES, build_datapackage
+from article_explorer.data.edtf import parse_edtf
+from article_explorer.data.validation import read_dataset
 
 from .conftest import write_csv
 

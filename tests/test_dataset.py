@@ -12,9 +12,9 @@ import pandas as pd
 import pytest
 
 from article_explorer import load_dataset, validate
-from article_explorer.config import DEFAULT_DATA_DIR, PROJECT_ROOT
-from article_explorer.contract import build_datapackage
-from article_explorer.validation import read_dataset, sentence_coverage
+from article_explorer.data.config import DEFAULT_DATA_DIR, PROJECT_ROOT
+from article_explorer.data.contract import build_datapackage
+from article_explorer.data.validation import read_dataset, sentence_coverage
 
 ARTICLE_SHA256 = "5f254041109d05f5fd48b381670b66c9405b6c65573efb1af9b693c9fe27d087"
 SHARED_ARTICLE = PROJECT_ROOT.parent / "shared" / "source" / "giles-2016-03-30-chatham-house.txt"
@@ -108,7 +108,7 @@ def test_the_environment_variable_points_the_loader_elsewhere(tmp_path, monkeypa
 
 def test_the_command_line_reports_a_clean_dataset():
     result = subprocess.run(
-        [sys.executable, "-m", "article_explorer.cli", "validate", str(DEFAULT_DATA_DIR)],
+        [sys.executable, "-m", "article_explorer.tools.cli", "validate", str(DEFAULT_DATA_DIR)],
         capture_output=True,
         text=True,
     )
@@ -118,7 +118,7 @@ def test_the_command_line_reports_a_clean_dataset():
 
 
 def test_the_codebook_documents_every_column():
-    from article_explorer.contract import TABLES
+    from article_explorer.data.contract import TABLES
 
     codebook = (DEFAULT_DATA_DIR / "README.md").read_text(encoding="utf-8")
     missing = [

@@ -10,19 +10,19 @@ import re
 
 import pytest
 
-from article_explorer import session
-from article_explorer.config import DEFAULT_DATA_DIR
-from article_explorer.data import load_dataset
-from article_explorer.exercises import AnswerBook, NumberExercise
-from article_explorer.places_exercises import dispute_by_year_exercise
-from article_explorer.places_map import MapExplorer
-from article_explorer.positions import PositionMatrixExplorer
-from article_explorer.positions_exercises import attributed_cell_exercise
-from article_explorer.reader import ArticleReader
-from article_explorer.rendering import download_link
-from article_explorer.start_here import prediction_sentence_exercise
-from article_explorer.timeline import TimelineExplorer
-from article_explorer.timeline_exercises import future_events_exercise, hindsight_exercise
+from article_explorer.data.config import DEFAULT_DATA_DIR
+from article_explorer.data.dataset import load_dataset
+from article_explorer.exercises.base import AnswerBook, NumberExercise, answer_book
+from article_explorer.exercises.places import dispute_by_year_exercise
+from article_explorer.exercises.positions import attributed_cell_exercise
+from article_explorer.exercises.start_here import prediction_sentence_exercise
+from article_explorer.exercises.timeline import future_events_exercise, hindsight_exercise
+from article_explorer.explorers.map.explorer import MapExplorer
+from article_explorer.explorers.positions.explorer import PositionMatrixExplorer
+from article_explorer.explorers.reader import ArticleReader
+from article_explorer.explorers.timeline.explorer import TimelineExplorer
+from article_explorer.ui import session
+from article_explorer.ui.rendering import download_link
 
 
 @pytest.fixture(scope="module")
@@ -108,8 +108,10 @@ def test_downloads_start_with_a_byte_order_mark_so_spreadsheets_read_utf8():
 
 
 def test_every_exercise_called_from_its_notebook_cell_keeps_its_answer_in_that_notebooks_book():
-    from article_explorer import claims_exercises, places_exercises, positions_exercises, start_here
-    from article_explorer import timeline_exercises as timeline
+    from article_explorer.exercises import claims as claims_exercises
+    from article_explorer.exercises import places as places_exercises
+    from article_explorer.exercises import positions as positions_exercises
+    from article_explorer.exercises import start_here, timeline
 
     notebooks = {
         start_here: "00_start_here",
@@ -122,4 +124,4 @@ def test_every_exercise_called_from_its_notebook_cell_keeps_its_answer_in_that_n
         made = [getattr(module, name)() for name in dir(module) if name.endswith("_exercise")]
         assert made, module
         for exercise in made:
-            assert exercise.book is session.answer_book(notebook), (module.__name__, exercise.key)
+            assert exercise.book is answer_book(notebook), (module.__name__, exercise.key)

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from article_explorer import load_dataset
-from article_explorer.config import DEFAULT_DATA_DIR
+from article_explorer.data.config import DEFAULT_DATA_DIR
 
 BOUNDARIES = json.loads((DEFAULT_DATA_DIR / "geo" / "countries.geojson").read_text(encoding="utf-8"))
 BY_ISO3 = {f["properties"]["iso3"]: f for f in BOUNDARIES["features"] if f["properties"]["iso3"]}
@@ -68,7 +68,7 @@ def test_every_place_lies_in_its_country():
 
 
 def test_nato_membership_agrees_with_the_places_coded_as_nato():
-    from article_explorer.places_map import read_nato_members
+    from article_explorer.explorers.map.explorer import read_nato_members
 
     members = read_nato_members()
     dataset = load_dataset()

@@ -1,4 +1,4 @@
-"""Distances, borders and map outlines from article_explorer.geography, on made-up and real countries."""
+"""Distances, borders and map outlines from article_explorer.geo.geography, on made-up and real countries."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import math
 import numpy as np
 import pytest
 
-from article_explorer.geography import (
+from article_explorer.geo.geography import (
     EARTH_RADIUS_KM,
     Country,
     circle,

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from article_explorer.handouts import NOTEBOOK_DIR, execute, render_handout
+from article_explorer.tools.handouts import NOTEBOOK_DIR, execute, render_handout
 
 FAKE_PLOTLY = "/* plotly.js stand-in */ window.Plotly = {newPlot: function () {}};"
 

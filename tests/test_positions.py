@@ -13,10 +13,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from article_explorer import load_dataset
-from article_explorer.actor_card import mark_names
-from article_explorer.config import DEFAULT_DATA_DIR, PROJECT_ROOT
-from article_explorer.exercises import AnswerBook
-from article_explorer.network import (
+from article_explorer.data.config import DEFAULT_DATA_DIR, PROJECT_ROOT
+from article_explorer.exercises.base import AnswerBook
+from article_explorer.exercises.positions import (
+    attributed_cell_exercise,
+    most_connected_exercise,
+    words_only_exercise,
+)
+from article_explorer.explorers.network import (
     ActorNetworkExplorer,
     NetworkFilters,
     actor_card,
@@ -24,7 +28,7 @@ from article_explorer.network import (
     circle_layout,
     network_links,
 )
-from article_explorer.positions import (
+from article_explorer.explorers.positions.explorer import (
     PositionFilters,
     PositionMatrixExplorer,
     StanceOverTime,
@@ -37,11 +41,7 @@ from article_explorer.positions import (
     position_matrix,
     positions_csv,
 )
-from article_explorer.positions_exercises import (
-    attributed_cell_exercise,
-    most_connected_exercise,
-    words_only_exercise,
-)
+from article_explorer.ui.actor_card import mark_names
 
 DATASETS = {"article": DEFAULT_DATA_DIR, "other_article": PROJECT_ROOT / "tests" / "data" / "other_article"}
 SLOW = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

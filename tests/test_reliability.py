@@ -17,9 +17,8 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from article_explorer.cli import main
-from article_explorer.config import DEFAULT_DATA_DIR
-from article_explorer.reliability import (
+from article_explorer.data.config import DEFAULT_DATA_DIR
+from article_explorer.data.reliability import (
     FieldReliability,
     alpha_table,
     coincidence_matrix,
@@ -29,7 +28,8 @@ from article_explorer.reliability import (
     reliability_units,
     unit_agreement,
 )
-from article_explorer.validation import read_dataset, validate
+from article_explorer.data.validation import read_dataset, validate
+from article_explorer.tools.cli import main
 
 from .conftest import write_csv
 

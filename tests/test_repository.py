@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import article_explorer
-from article_explorer.config import PROJECT_ROOT
+from article_explorer.data.config import PROJECT_ROOT
 
 README = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
 
@@ -116,9 +116,9 @@ def test_the_readme_shows_each_explorer_and_links_what_an_instructor_needs():
 
 def test_the_instructor_guide_gives_the_answers_the_exercises_compute():
     from article_explorer import load_dataset
-    from article_explorer.exercises import AnswerBook
-    from article_explorer.places_exercises import nearest_border_exercise
-    from article_explorer.places_map import MapExplorer
+    from article_explorer.exercises.base import AnswerBook
+    from article_explorer.exercises.places import nearest_border_exercise
+    from article_explorer.explorers.map.explorer import MapExplorer
 
     guide = (PROJECT_ROOT / "docs" / "instructor-guide.md").read_text(encoding="utf-8")
     dataset, book = load_dataset(), AnswerBook("guide")

@@ -201,7 +201,7 @@ def test_loading_a_broken_dataset_lists_every_problem_at_once(dataset_copy):
 def test_the_command_line_exits_1_and_prints_each_problem(dataset_copy):
     dataset_copy.set_cell("places", "minsk", "lat", "123")
     result = subprocess.run(
-        [sys.executable, "-m", "article_explorer.cli", "validate", str(dataset_copy.path)],
+        [sys.executable, "-m", "article_explorer.tools.cli", "validate", str(dataset_copy.path)],
         capture_output=True,
         text=True,
     )

@@ -12,7 +12,7 @@ import io
 import tarfile
 import urllib.request
 
-from article_explorer.config import PROJECT_ROOT
+from article_explorer.data.config import PROJECT_ROOT
 
 AXE_VERSION = "4.11.4"
 AXE_TARBALL = f"https://registry.npmjs.org/axe-core/-/axe-core-{AXE_VERSION}.tgz"

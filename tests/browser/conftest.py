@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from article_explorer.config import DEFAULT_DATA_DIR, PROJECT_ROOT
+from article_explorer.data.config import DEFAULT_DATA_DIR, PROJECT_ROOT
 
 from ..conftest import OTHER_ARTICLE, write_hostile_dataset
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from article_explorer.handouts import NOTEBOOK_DIR, write_handouts
+from article_explorer.tools.handouts import NOTEBOOK_DIR, write_handouts
 
 from .conftest import screenshot
 

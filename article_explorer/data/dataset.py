@@ -1,0 +1,178 @@
+"""Load a dataset as pandas DataFrames with types applied.
+
+>>> dataset = load_dataset()
+>>> dataset.events[["event_id", "date", "precision"]].head(2)  # doctest: +SKIP
+
+``load_dataset`` validates first: a dataset that breaks the contract raises one
+:class:`DatasetError` that lists every problem, so a learner never meets a traceback from
+deep inside pandas.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+import pandas as pd
+
+from article_explorer.data.contract import ADJUDICATION, SECOND_CODING, TABLES, Table
+from article_explorer.data.edtf import parse_edtf
+from article_explorer.data.validation import Problem, RawDataset, read_dataset
+
+MAX_PROBLEMS_SHOWN = 30
+
+
+class DatasetError(ValueError):
+    """The dataset does not honour the data contract; ``problems`` lists why."""
+
+    def __init__(self, path: Path, problems: list[Problem]):
+        self.path = path
+        self.problems = problems
+        shown = "\n".join(f"  - {problem}" for problem in problems[:MAX_PROBLEMS_SHOWN])
+        more = len(problems) - MAX_PROBLEMS_SHOWN
+        tail = f"\n  ... and {more} more (run `article-explorer validate {path}` to see them all)" if more > 0 else ""
+        super().__init__(
+            f"The dataset in {path} has {len(problems)} problem{'s' if len(problems) != 1 else ''}; "
+            f"fix {'them' if len(problems) != 1 else 'it'} and load it again:\n{shown}{tail}"
+        )
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """The tables of one coded article, as DataFrames, plus the article's text.
+
+    Besides the contract's columns, the loader adds a few joined columns for convenience:
+    ``paragraphs`` (the paragraph numbers a row cites) on events, claims and positions;
+    ``place_name`` and ``actor_names`` on events; ``claimant_name`` and ``issue_label`` on
+    claims; ``actor_name``, ``issue_label``, ``as_of_start`` and ``as_of_end`` on positions.
+
+    Every view can rely on the contract v2 columns: a v1 dataset, which has no
+    ``events.origin`` or ``places.role``, loads with ``origin = "article"`` for every event
+    and ``role = "mentioned"`` for every place, and an empty ``role`` is ``"mentioned"``.
+    ``second_coding`` and ``adjudication`` (the optional ``reliability/`` folder) are empty
+    frames with the contract's columns when the dataset has no such folder.
+    """
+
+    path: Path
+    article: str
+    sources: pd.DataFrame
+    sentences: pd.DataFrame
+    actors: pd.DataFrame
+    places: pd.DataFrame
+    issues: pd.DataFrame
+    events: pd.DataFrame
+    claims: pd.DataFrame
+    positions: pd.DataFrame
+    second_coding: pd.DataFrame = field(default_factory=lambda: _empty_frame(SECOND_CODING))
+    adjudication: pd.DataFrame = field(default_factory=lambda: _empty_frame(ADJUDICATION))
+
+    @property
+    def has_reliability(self) -> bool:
+        """Whether the dataset has a second coding (the optional ``reliability/`` folder)."""
+        return not self.second_coding.empty
+
+    def table(self, name: str) -> pd.DataFrame:
+        """Return a table by name (``"events"``, ``"claims"``...)."""
+        return getattr(self, name)
+
+    @property
+    def article_source(self) -> pd.Series:
+        """The sources.csv row of the article itself."""
+        return self.sources[self.sources["kind"] == "article"].iloc[0]
+
+    def summary(self) -> pd.DataFrame:
+        """How many rows each table has."""
+        names = ["sources", "sentences", "actors", "places", "issues", "events", "claims", "positions"]
+        return pd.DataFrame({"table": names, "rows": [len(self.table(name)) for name in names]}).set_index("table")
+
+    def __repr__(self) -> str:
+        counts = ", ".join(f"{len(self.table(n))} {n}" for n in ("events", "claims", "positions", "actors", "places"))
+        return f"<Dataset from {self.path}: {counts}>"
+
+    @cached_property
+    def _citing_positions(self) -> dict[str, dict[str, list[int]]]:
+        index: dict[str, dict[str, list[int]]] = {}
+        for name in ("events", "claims", "positions"):
+            by_sentence: dict[str, list[int]] = {}
+            for position, sentence_ids in enumerate(self.table(name)["sentence_ids"]):
+                for sentence_id in sentence_ids:
+                    by_sentence.setdefault(sentence_id, []).append(position)
+            index[name] = by_sentence
+        return index
+
+    def rows_citing(self, sentence_id: str) -> dict[str, pd.DataFrame]:
+        """The events, claims and positions that cite one sentence."""
+        return {
+            name: self.table(name).iloc[by_sentence.get(sentence_id, [])]
+            for name, by_sentence in self._citing_positions.items()
+        }
+
+
+def _empty_frame(table: Table) -> pd.DataFrame:
+    columns = [spec.name for spec in table.fields if not (spec.optional or spec.extension)]
+    return pd.DataFrame({column: pd.Series(dtype="object") for column in columns})
+
+
+def _typed_frame(table: Table, raw: RawDataset) -> pd.DataFrame:
+    if table.name not in raw.tables:
+        return _empty_frame(table)  # an optional table the dataset leaves out
+    columns = raw.columns[table.name]
+    records = [{column: row[column] for column in columns} for row in raw.tables[table.name]]
+    frame = pd.DataFrame.from_records(records, columns=columns)
+    for spec in table.fields:
+        if spec.default is not None:  # a contract v2 column: absent in a v1 dataset, or a cell left empty
+            frame[spec.name] = frame[spec.name].replace("", spec.default) if spec.name in frame else spec.default
+    for spec in table.fields:
+        if spec.name not in frame:
+            continue
+        if spec.type == "integer":
+            frame[spec.name] = frame[spec.name].astype("int64")
+        elif spec.type == "number":
+            frame[spec.name] = frame[spec.name].astype("float64")
+        elif spec.type == "date":
+            frame[spec.name] = pd.to_datetime(frame[spec.name].replace("", None), format="%Y-%m-%d")
+        elif spec.type == "list":
+            frame[spec.name] = frame[spec.name].map(lambda cell: cell.split("|") if cell else [])
+    return frame
+
+
+def _paragraphs(sentence_ids: list[str], paragraph_of: dict[str, int]) -> list[int]:
+    return sorted({paragraph_of[sid] for sid in sentence_ids})
+
+
+def _add_joins(frames: dict[str, pd.DataFrame]) -> None:
+    paragraph_of = dict(zip(frames["sentences"]["sentence_id"], frames["sentences"]["paragraph"], strict=True))
+    actor_name = dict(zip(frames["actors"]["actor_id"], frames["actors"]["name"], strict=True))
+    place_name = dict(zip(frames["places"]["place_id"], frames["places"]["name"], strict=True))
+    issue_label = dict(zip(frames["issues"]["issue_id"], frames["issues"]["label"], strict=True))
+    for name in ("events", "claims", "positions"):
+        frame = frames[name]
+        frame["paragraphs"] = frame["sentence_ids"].map(lambda ids: _paragraphs(ids, paragraph_of))
+    events = frames["events"]
+    events["place_name"] = events["place_id"].map(lambda pid: place_name.get(pid, ""))
+    events["actor_names"] = events["actor_ids"].map(lambda ids: [actor_name[a] for a in ids])
+    claims = frames["claims"]
+    claims["claimant_name"] = claims["claimant_id"].map(actor_name)
+    claims["issue_label"] = claims["issue_id"].map(lambda iid: issue_label.get(iid, ""))
+    positions = frames["positions"]
+    positions["actor_name"] = positions["actor_id"].map(actor_name)
+    positions["issue_label"] = positions["issue_id"].map(issue_label)
+    as_of = positions["as_of"].map(parse_edtf)
+    positions["as_of_start"] = pd.to_datetime(as_of.map(lambda d: d.earliest))
+    positions["as_of_end"] = pd.to_datetime(as_of.map(lambda d: d.latest))
+
+
+def load_dataset(path: str | os.PathLike[str] | None = None) -> Dataset:
+    """Load and validate the dataset in ``path``.
+
+    ``path`` defaults to ``$ARTICLE_DATA_DIR`` if set, else the repository's ``data/``.
+    Raises :class:`DatasetError` listing every problem if the dataset breaks the contract.
+    """
+    raw = read_dataset(path)
+    if raw.problems:
+        raise DatasetError(raw.path, raw.problems)
+    frames = {table.name: _typed_frame(table, raw) for table in TABLES}
+    _add_joins(frames)
+    return Dataset(path=raw.path, article=raw.article or "", **frames)

@@ -1,0 +1,130 @@
+"""The exercises of notebook 04: reading how the analysis argues, hedges and predicts.
+
+Every answer is computed from the dataset, so the exercises work for any article that honours
+the data contract; the notebook never shows the answer. Called with no arguments, each takes
+the session's dataset and answer book (:mod:`.session`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from article_explorer.data.dataset import Dataset
+from article_explorer.exercises.base import (
+    RIGHT,
+    AnswerBook,
+    ChoiceExercise,
+    Feedback,
+    NumberExercise,
+    StateExercise,
+    answer_book,
+)
+from article_explorer.exercises.coding import CodingWorkbench
+from article_explorer.explorers.claims import CERTAINTIES
+from article_explorer.ui import session
+
+NOTEBOOK = "04_claims_and_evidence"
+#: Words that sound like qualifiers without setting the claim's certainty: the distractors that
+#: make the hedge exercise a question of reading, not of spotting the only adverb.
+QUALIFIER_LIKE = frozenset(
+    {
+        *("main", "now", "steadfast", "fully", "just", "very", "entirely", "only", "first", "most", "still"),
+        *("already", "said", "new", "real", "clear", "significant", "major", "key", "direct", "immediately"),
+        *("rapid", "senior", "long"),
+    }
+)
+
+
+def most_certain_prediction_exercise(dataset: Dataset | None = None, book: AnswerBook | None = None) -> ChoiceExercise:
+    dataset = session.dataset() if dataset is None else dataset
+    predictions = dataset.claims[dataset.claims["claim_type"] == "prediction"]
+    rank = predictions["certainty"].map(CERTAINTIES.index)
+    surest = set(predictions.loc[rank == rank.min(), "paraphrase"]) if len(predictions) else set()
+    return ChoiceExercise(
+        "most_certain_prediction",
+        "Which prediction does the article state with the most certainty?",
+        options=sorted(predictions["paraphrase"]),
+        correct=surest,
+        hint="Another prediction sounds surer. Keep only 'prediction' in Type and read the ladder from the top.",
+        book=book or answer_book(NOTEBOOK),
+    )
+
+
+def possible_predictions_exercise(dataset: Dataset | None = None, book: AnswerBook | None = None) -> NumberExercise:
+    dataset = session.dataset() if dataset is None else dataset
+    claims = dataset.claims
+    own_possible = claims[
+        (claims["claim_type"] == "prediction") & (claims["voice"] == "own") & (claims["certainty"] == "possible")
+    ]
+    return NumberExercise(
+        "possible_predictions",
+        "How many of the author's own predictions does he state as no more than possible?",
+        correct=len(own_possible),
+        hint_low="More than that. Keep 'prediction' in Type and 'the author's own judgement' in Voice, then count "
+        "the 'possible' rung of the ladder.",
+        hint_high="Fewer than that. Count only the 'possible' rung, with Type 'prediction' and Voice 'the author's "
+        "own judgement'.",
+        book=book or answer_book(NOTEBOOK),
+    )
+
+
+def hedge_words_exercise(dataset: Dataset | None = None, book: AnswerBook | None = None) -> ChoiceExercise | None:
+    """Which words in a quote make the claim sound only possible? ``None`` if no claim fits."""
+    dataset = session.dataset() if dataset is None else dataset
+    claims = dataset.claims
+    hedged = claims[(claims["certainty"] != "certain") & claims["hedge_cues"].map(len).eq(1)]
+    if hedged.empty:
+        return None
+    claim = hedged.assign(_first=hedged["paragraphs"].map(min)).sort_values(["_first", "claim_id"]).iloc[0]
+    cue = claim["hedge_cues"][0]
+    options = sorted({cue, *hedge_distractors(claim["quote"], cue)})
+    return ChoiceExercise(
+        "hedge_words",
+        f"In “{claim['quote']}”, which words set how sure the claim sounds ({claim['certainty']})?",
+        options=options,
+        correct=cue,
+        hint="Those words carry the content, not the certainty. Look for the words that say how likely it is.",
+        book=book or answer_book(NOTEBOOK),
+    )
+
+
+def hedge_distractors(quote: str, cue: str, count: int = 3) -> list[str]:
+    """Words of ``quote`` that look most like qualifiers (but are not ``cue``), most plausible first.
+
+    >>> hedge_distractors("Carpenter has reportedly said the main focus is now steadfast support", "reportedly")
+    ['steadfast', 'said', 'main']
+    """
+    cue_words = set(cue.lower().split())
+    words = [w for w in re.findall(r"[\w’']+", quote) if w.lower() not in cue_words]
+    candidates = [w for i, w in enumerate(words) if w.islower() or i == 0]  # no names in the middle
+    score = {w: (w.lower() in QUALIFIER_LIKE) * 3 + w.lower().endswith("ly") * 2 + (len(w) >= 7) for w in candidates}
+    ranked = sorted(dict.fromkeys(candidates), key=lambda w: (-score[w], words.index(w)))
+    return ranked[:count]
+
+
+def coding_exercise(
+    workbench: CodingWorkbench | None = None, book: AnswerBook | None = None, at_least: int = 2
+) -> StateExercise:
+    def check(state) -> Feedback:
+        coded, compared = state
+        if coded < at_least:
+            return Feedback(False, f"Give a type and a certainty to at least {at_least} claims first.")
+        if not compared:
+            return Feedback(False, "Now press 'Compare with the dataset'.")
+        return Feedback(True, RIGHT + " Read the disagreements: which of them would you defend in class?")
+
+    def state(bench: CodingWorkbench):
+        coded = sum(1 for kind, certainty in bench.mine.values() if kind and certainty)
+        return coded, bench.compared_with == bench.mine
+
+    return StateExercise(
+        "code_and_compare",
+        f"Code at least {at_least} claims (type and certainty) and compare your coding with the dataset's.",
+        CodingWorkbench,
+        read_state=state,
+        check=check,
+        describe=lambda s: f"{s[0]} claims coded; {'compared' if s[1] else 'not yet compared'} with the dataset",
+        explorer=workbench,
+        what="the coding workbench",
+        book=book or answer_book(NOTEBOOK),
+    )

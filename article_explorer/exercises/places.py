@@ -1,0 +1,125 @@
+"""The exercises of notebook 03: reading the map, its distances and its time control.
+
+Every answer is computed from the dataset and the boundary files, so the exercises work for
+any article that honours the data contract; the notebook never shows the answer. Called with
+no arguments, each takes the session's dataset and answer book (:mod:`.session`).
+"""
+
+from __future__ import annotations
+
+import ipywidgets as widgets
+
+from article_explorer.exercises.base import RIGHT, AnswerBook, Feedback, NumberExercise, StateExercise, answer_book
+from article_explorer.explorers.map.explorer import POINT_PRECISIONS, Geography, MapExplorer
+from article_explorer.explorers.map.marks import is_landmark
+from article_explorer.explorers.timeline.explorer import article_date
+from article_explorer.ui import session
+
+NOTEBOOK = "03_geography_of_militarisation"
+RADIUS_KM = 500
+
+
+def _geography(app: MapExplorer | None) -> Geography:
+    """The map's geography, or the session dataset's when no map has been made yet."""
+    app = app or session.latest(MapExplorer)
+    return app.geography if app is not None else Geography(session.dataset())
+
+
+def capitals_within_exercise(app: MapExplorer | None = None, book: AnswerBook | None = None) -> NumberExercise:
+    geography = _geography(app)
+    centre = geography.default_centre
+    name = geography.place[centre]["name"]
+    capitals = [
+        p
+        for p, place in geography.place.items()
+        if place["kind"] == "capital" and p != centre and place["geo_precision"] in POINT_PRECISIONS
+    ]
+    within = sum(geography.distance_km(centre, p) <= RADIUS_KM for p in capitals)  # landmarks count too
+    landmarks = any(is_landmark(geography.place[p]) for p in capitals)
+    also = " (capitals drawn only as landmarks count too)" if landmarks else ""
+    shapes = "stars, and the landmarks' ⊙" if landmarks else "stars"
+    return NumberExercise(
+        "capitals_within",
+        f"How many capitals on the map, other than {name}, lie within {RADIUS_KM} km of {name}{also}?",
+        correct=int(within),
+        hint_low=f"More than that. Set 'Ring radius' to {RADIUS_KM} km around {name}; read the sentence under the map.",
+        hint_high=f"Fewer than that: count only capitals ({shapes}) inside the {RADIUS_KM} km ring.",
+        book=book or answer_book(NOTEBOOK),
+    )
+
+
+def nato_neighbours_exercise(app: MapExplorer | None = None, book: AnswerBook | None = None) -> NumberExercise:
+    geography = _geography(app)
+    centre = geography.place[geography.default_centre]
+    home = centre["country_iso3"]
+    year = article_date(geography.dataset).year
+    neighbours = geography.neighbours.get(home, [])
+    members = sum(geography.side_of_country(iso3, year) == "nato" for iso3 in neighbours)
+    country = geography.countries[home].name if home in geography.countries else home
+    return NumberExercise(
+        "nato_neighbours",
+        f"When the article was written ({year}), how many of the states bordering {country} were NATO members?",
+        correct=int(members),
+        hint_low="More than that. Look at the hatched blue countries along the border, or at the distances sentence.",
+        hint_high=f"Fewer than that: count only the states that share a border with {country}.",
+        book=book or answer_book(NOTEBOOK),
+    )
+
+
+def nearest_border_exercise(app: MapExplorer | None = None, book: AnswerBook | None = None) -> NumberExercise:
+    geography = _geography(app)
+    centre = geography.default_centre
+    year = article_date(geography.dataset).year
+    table = geography.border_distances(centre, year)
+    others = table[~table["home"]]
+    nearest = int(others["km"].min()) if len(others) else 0
+    name = geography.place[centre]["name"]
+    return NumberExercise(
+        "nearest_border",
+        f"How far is {name} from the nearest border of another state, in km? (Within 10 km counts.)",
+        correct=set(range(nearest - 10, nearest + 11)),
+        hint_low="Further than that. Read the distances sentence under the map: the first neighbour is the nearest.",
+        hint_high="Nearer than that. Read the distances sentence under the map: the first neighbour is the nearest.",
+        book=book or answer_book(NOTEBOOK),
+    )
+
+
+def dispute_by_year_exercise(
+    app: MapExplorer | None = None, book: AnswerBook | None = None, year: int = 2014
+) -> StateExercise:
+    def check(state) -> Feedback:
+        layers, chosen_year, hindsight = state
+        if hindsight:
+            return Feedback(False, "Untick hindsight: the question is about what was known at the time.")
+        if "dispute" in exercise.explorer.layer_boxes and layers != frozenset({"dispute"}):
+            return Feedback(False, "Keep only the dispute layer ticked.")
+        if chosen_year != year:
+            return Feedback(False, f"Move 'Up to year' to {year}.")
+        return Feedback(True, RIGHT + " Click the places that are filled in to see what had happened there.")
+
+    def describe(state) -> str:
+        layers, chosen_year, hindsight = state
+        boxes = exercise.explorer.layer_boxes
+        names = ", ".join(boxes[layer].description for layer in sorted(layers) if layer in boxes) or "none"
+        return f"layers ticked: {names}; up to year {chosen_year}; hindsight {'on' if hindsight else 'off'}"
+
+    exercise = StateExercise(
+        "dispute_by_year",
+        f"Make the map show only the dispute layer, as it stood at the end of {year}, without hindsight.",
+        MapExplorer,
+        read_state=lambda explorer: (explorer.filters.layers, explorer.filters.year, explorer.filters.hindsight),
+        check=check,
+        describe=describe,
+        controls=lambda explorer: [
+            widget_row(list(explorer.layer_boxes.values())),
+            widget_row([explorer.year, explorer.hindsight]),
+        ],
+        explorer=app,
+        what="the map",
+        book=book or answer_book(NOTEBOOK),
+    )
+    return exercise
+
+
+def widget_row(children: list) -> widgets.HBox:
+    return widgets.HBox(children, layout=widgets.Layout(flex_flow="row wrap"))

@@ -1,0 +1,119 @@
+"""The exercises of notebook 02: reading positions, their evidence and the network.
+
+Every answer is computed from the dataset, so the exercises work for any article that honours
+the data contract; the notebook never shows the answer. Called with no arguments, each takes
+the session's dataset and answer book (:mod:`.session`).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from article_explorer.data.dataset import Dataset
+from article_explorer.exercises.base import (
+    RIGHT,
+    AnswerBook,
+    ChoiceExercise,
+    Feedback,
+    NumberExercise,
+    StateExercise,
+    answer_book,
+)
+from article_explorer.explorers.network import NetworkFilters, author_id, network_links
+from article_explorer.explorers.positions.explorer import PositionMatrixExplorer, most_contested_issue
+from article_explorer.explorers.reader import BASIS_WORDS
+from article_explorer.ui import session
+
+NOTEBOOK = "02_actors_and_positions"
+
+
+def attributed_positions_exercise(dataset: Dataset | None = None, book: AnswerBook | None = None) -> NumberExercise:
+    dataset = session.dataset() if dataset is None else dataset
+    return NumberExercise(
+        "attributed_positions",
+        "How many positions rest only on the author's attribution: neither stated by the actor nor shown by an action?",
+        correct=int((dataset.positions["basis"] == "attributed").sum()),
+        hint_low="More than that. In 'Positions', keep only 'attributed by the author' and read the count.",
+        hint_high="Fewer than that. Keep only 'attributed by the author' in 'Positions' and read the count.",
+        book=book or answer_book(NOTEBOOK),
+    )
+
+
+def words_only_exercise(dataset: Dataset | None = None, book: AnswerBook | None = None) -> ChoiceExercise:
+    """Whose position on the most contested issue rests only on words, never on an action?"""
+    dataset = session.dataset() if dataset is None else dataset
+    issue = most_contested_issue(dataset)
+    label = dataset.issues.set_index("issue_id").loc[issue, "label"]
+    on_issue = dataset.positions[dataset.positions["issue_id"] == issue]
+    acted = set(on_issue.loc[on_issue["basis"] == "action", "actor_name"])
+    return ChoiceExercise(
+        "words_only",
+        f"On “{label}”, whose position rests only on words (stated by the actor or attributed by the author), "
+        "never on an action?",
+        options=sorted(set(on_issue["actor_name"]), key=str.lower),
+        correct=set(on_issue["actor_name"]) - acted,
+        hint=(
+            "Not this one: at least one of its positions on this issue is shown by an action. In 'Stances over "
+            "time', read the label next to each marker: 'action', 'stated' or 'attributed'."
+        ),
+        book=book or answer_book(NOTEBOOK),
+    )
+
+
+def attributed_cell_exercise(
+    app: PositionMatrixExplorer | None = None, book: AnswerBook | None = None
+) -> StateExercise:
+    def check(state) -> Feedback:
+        bases, chosen = state
+        if set(bases) != {"attributed"}:
+            return Feedback(False, "In 'Positions', keep only 'attributed by the author' (click it alone).")
+        if chosen is None:
+            return Feedback(False, "Now click a lettered square, or choose a cell in the list.")
+        return Feedback(
+            True,
+            RIGHT + " Read the quote: these are the author's words about what the actor wants, not the actor's own.",
+        )
+
+    def describe(state) -> str:
+        bases, chosen = state
+        kept = ", ".join(BASIS_WORDS.get(b, b) for b in sorted(bases)) or "none"
+        if chosen is None:
+            return f"positions kept: {kept}; no cell opened"
+        dataset = exercise.explorer.dataset
+        actor = dict(zip(dataset.actors["actor_id"], dataset.actors["name"], strict=True)).get(chosen[0], chosen[0])
+        issue = dict(zip(dataset.issues["issue_id"], dataset.issues["label"], strict=True)).get(chosen[1], chosen[1])
+        return f"positions kept: {kept}; cell opened: {actor} on “{issue}”"
+
+    exercise = StateExercise(
+        "attributed_cell",
+        "Show only the positions attributed by the author, then open the evidence of one of the cells left.",
+        PositionMatrixExplorer,
+        read_state=lambda explorer: (explorer.bases.value, explorer.chosen),
+        check=check,
+        describe=describe,
+        controls=lambda explorer: [explorer.bases, explorer.cell_picker],
+        explorer=app,
+        what="the position matrix",
+        book=book or answer_book(NOTEBOOK),
+    )
+    return exercise
+
+
+def most_connected_exercise(dataset: Dataset | None = None, book: AnswerBook | None = None) -> ChoiceExercise:
+    dataset = session.dataset() if dataset is None else dataset
+    links = network_links(dataset, NetworkFilters())
+    author = author_id(dataset)
+    ends = pd.concat([links["source"], links["target"]])
+    counts = ends[ends != author].value_counts()
+    names = dict(zip(dataset.actors["actor_id"], dataset.actors["name"], strict=True))
+    top = {names[a] for a, n in counts.items() if n == counts.max()} if len(counts) else set()
+    options = sorted({names[a] for a in counts.index[:6]} | top, key=str.lower)
+    return ChoiceExercise(
+        "most_connected",
+        "With all issues, all years and both kinds of link, which actor (other than the author in the centre) "
+        "has the most links in the network?",
+        options=options,
+        correct=top,
+        hint="Not the most. The sentence under the network names the most connected actors, with their counts.",
+        book=book or answer_book(NOTEBOOK),
+    )

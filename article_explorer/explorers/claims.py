@@ -1,0 +1,421 @@
+"""Claims: the shape of the argument and the certainty ladder.
+
+Pure functions first — :func:`filter_claims`, :func:`build_argument_figure`,
+:func:`describe_argument`, :func:`ladder_html`, :func:`describe_ladder`, :func:`claims_csv` —
+then :class:`ClaimsExplorer`, which wires the filters to them.
+
+The **shape of the argument** puts each claim at its paragraph (across) and its type (down):
+reports and assessments describe and judge, perceptions say how an actor sees things,
+predictions forecast and prescriptions say what should be done. The marker's shape gives how
+sure the claim sounds. The **certainty ladder** lists the same claims from certain to
+uncertain, with the words that carry the certainty marked inside each quote.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import ipywidgets as widgets
+import pandas as pd
+from IPython.display import display
+
+from article_explorer.data.dataset import Dataset
+from article_explorer.explorers.reader import CLAIM_TYPE_COLOURS, MARKS, STYLE, claim_card
+from article_explorer.ui import session
+from article_explorer.ui.controls import NO_CHOICE, choose_several, multi_select, replace_options
+from article_explorer.ui.plotview import plot_view
+from article_explorer.ui.rendering import download_link, esc, highlight, html_table, nothing_matches
+
+#: From describing to prescribing: the order of the rows of the argument's shape.
+CLAIM_TYPES = ("report", "assessment", "perception", "prediction", "prescription")
+CLAIM_TYPE_WORDS = {
+    "report": "reports what happened or what someone said",
+    "assessment": "judges a situation",
+    "perception": "says how an actor sees things",
+    "prediction": "forecasts",
+    "prescription": "says what should be done",
+}
+CERTAINTIES = ("certain", "probable", "possible", "uncertain")
+#: One set of marks for how sure a claim sounds, in the chart, its legend, the ladder and the notebook's text.
+CERTAINTY_SYMBOLS = {"certain": "circle", "probable": "diamond", "possible": "triangle-up", "uncertain": "x"}
+#: The certainty glyphs of the whole set (the reader's marks): one source for every notebook.
+CERTAINTY_GLYPHS = {certainty: MARKS[certainty][0] for certainty in ("certain", "probable", "possible", "uncertain")}
+#: Legend entries show a shape only: in grey, since the colour of a marker is its type's.
+NEUTRAL = "#6b6b6b"
+#: Short names of the parts of an article that are not body text, for the paragraph axis.
+PART_ABBREVIATIONS = {"standfirst": "SF", "caption": "cap.", "headline": "head."}
+#: How many claims a rung of the ladder shows before "Show all".
+RUNG_SHOWS = 5
+VOICES = {
+    "own": "the author's own judgement",
+    "reported": "a statement the author reports",
+    "attributed": "a view the author ascribes",
+}
+TIME_FRAMES = ("past", "present", "future")
+
+
+@dataclass(frozen=True)
+class ClaimFilters:
+    """What the learner has chosen (``None`` = no restriction; an empty set keeps nothing)."""
+
+    types: frozenset[str] | None = None
+    voices: frozenset[str] | None = None
+    time_frames: frozenset[str] | None = None
+    actor_id: str | None = None
+    issue_id: str | None = None
+
+
+def filter_claims(dataset: Dataset, filters: ClaimFilters) -> pd.DataFrame:
+    """The claims that pass every filter, in the article's order. An actor matches as the
+    claimant or as one the claim is about."""
+    claims = dataset.claims
+    keep = pd.Series(True, index=claims.index)
+    for column, chosen in (
+        ("claim_type", filters.types),
+        ("voice", filters.voices),
+        ("time_frame", filters.time_frames),
+    ):
+        if chosen is not None:
+            keep &= claims[column].isin(chosen)
+    if filters.actor_id is not None:
+        keep &= (claims["claimant_id"] == filters.actor_id) | claims["about_actor_ids"].map(
+            lambda ids: filters.actor_id in ids
+        )
+    if filters.issue_id is not None:
+        keep &= claims["issue_id"] == filters.issue_id
+    shown = claims[keep]
+    return shown.assign(_first=shown["paragraphs"].map(min)).sort_values(["_first", "claim_id"]).drop(columns="_first")
+
+
+def paragraph_labels(dataset: Dataset) -> dict[int, str]:
+    """Short tick labels for paragraphs, so that neighbours never run into each other:
+    ``¶ 1 SF`` (standfirst), ``¶ 2 cap.`` (caption), ``¶ 3``…"""
+    parts = dataset.sentences.groupby("paragraph")["part"].first()
+    return {
+        int(p): f"¶ {p}" + (f" {PART_ABBREVIATIONS.get(part, part[:4] + '.')}" if part != "body" else "")
+        for p, part in parts.items()
+    }
+
+
+def _parts_key(dataset: Dataset) -> str:
+    """The axis title: what the short names of the parts stand for."""
+    parts = [p for p in dict.fromkeys(dataset.sentences["part"]) if p != "body"]
+    names = ", ".join(f"{PART_ABBREVIATIONS.get(p, p[:4] + '.')} = {esc(p)}" for p in parts)
+    return "paragraph" + (f" ({names})" if names else "")
+
+
+def build_argument_figure(dataset: Dataset, shown: pd.DataFrame, chosen: str | None = None) -> dict:
+    """Claims by paragraph (across) and type (down); shape = certainty, colour repeats the type.
+    Sections of the article are shaded and named. A plain plotly figure dict; clicking a claim
+    gives its ``claim_id``.
+
+    The legend shows the shapes only, in grey (a click on one hides those claims); the type
+    labels on the left carry their colour, so each colour has its truthful key."""
+    labels = paragraph_labels(dataset)
+    rows = {kind: i for i, kind in enumerate(CLAIM_TYPES)}
+    placed = shown.assign(paragraph=shown["paragraphs"].map(min))
+    offsets: dict[tuple[int, str], int] = {}
+    xs, ys = [], []
+    for paragraph, kind in zip(placed["paragraph"], placed["claim_type"], strict=True):
+        n = offsets.get((paragraph, kind), 0)
+        offsets[paragraph, kind] = n + 1
+        xs.append(paragraph + (n % 4 - 1.5) * 0.18)  # up to four side by side, then a second line
+        ys.append(rows[kind] + (n // 4) * 0.3 - 0.1)
+    placed = placed.assign(x=xs, y=ys)
+    traces = []
+    for certainty in CERTAINTIES:
+        group = placed[placed["certainty"] == certainty]
+        if group.empty:
+            continue
+        traces.append(
+            {
+                "type": "scatter",
+                "name": f"{CERTAINTY_GLYPHS[certainty]} {certainty}",
+                "legendgroup": certainty,
+                "showlegend": False,  # coloured by type: the grey entry below stands for the shape
+                "x": [round(x, 3) for x in group["x"]],
+                "y": [round(y, 3) for y in group["y"]],
+                "mode": "markers",
+                "marker": {
+                    "symbol": CERTAINTY_SYMBOLS[certainty],
+                    "size": 13,
+                    "color": [CLAIM_TYPE_COLOURS[k] for k in group["claim_type"]],
+                    "line": {
+                        "color": ["#000000" if c == chosen else "#333333" for c in group["claim_id"]],
+                        "width": [3 if c == chosen else 1 for c in group["claim_id"]],
+                    },
+                },
+                "hovertext": [
+                    f"<b>{esc(c.claim_type)}</b>, {esc(c.certainty)} (¶ {min(c.paragraphs)}): {esc(c.paraphrase)}"
+                    f"<br>{esc(c.claimant_name)}, {esc(VOICES.get(c.voice, c.voice))}"
+                    for c in group.itertuples()
+                ],
+                "hoverinfo": "text",
+                "customdata": list(group["claim_id"]),
+            }
+        )
+    for certainty in CERTAINTIES:
+        if certainty in set(placed["certainty"]):
+            traces.append(
+                {
+                    "type": "scatter",
+                    "name": f"{CERTAINTY_GLYPHS[certainty]} {certainty}",
+                    "legendgroup": certainty,
+                    "x": [None],
+                    "y": [None],
+                    "mode": "markers",
+                    "marker": {"symbol": CERTAINTY_SYMBOLS[certainty], "size": 12, "color": NEUTRAL},
+                    "hoverinfo": "skip",
+                    "customdata": [],
+                }
+            )
+    sections = dataset.sentences.groupby("paragraph")["section"].first()
+    shapes, annotations = [], []
+    for section in dict.fromkeys(s for s in sections if s):
+        paragraphs = [int(p) for p, s in sections.items() if s == section]
+        shapes.append(
+            {
+                "type": "rect",
+                "xref": "x",
+                "yref": "paper",
+                "x0": min(paragraphs) - 0.5,
+                "x1": max(paragraphs) + 0.5,
+                "y0": 0,
+                "y1": 1,
+                "fillcolor": "rgba(0, 0, 0, 0.05)",
+                "line": {"width": 0},
+                "layer": "below",
+            }
+        )
+        annotations.append(
+            {
+                "x": (min(paragraphs) + max(paragraphs)) / 2,
+                "y": 1,
+                "xref": "x",
+                "yref": "paper",
+                "yanchor": "bottom",
+                "showarrow": False,
+                "text": f"<i>{esc(section)}</i>",
+            }
+        )
+    layout = {
+        "template": "plotly_white",
+        "height": 470,
+        "margin": {"l": 10, "r": 10, "t": 40, "b": 10},
+        "xaxis": {
+            "tickvals": list(labels),
+            "ticktext": [esc(label) for label in labels.values()],
+            "range": [min(labels) - 0.6, max(labels) + 0.6],
+            "title": {"text": _parts_key(dataset), "font": {"size": 11}},
+            "automargin": True,
+            "showgrid": False,
+            "zeroline": False,
+        },
+        "yaxis": {
+            "tickvals": list(range(len(CLAIM_TYPES))),
+            # the type's colour, as a key: the markers in a row are coloured as its label
+            "ticktext": [f'<span style="color:{CLAIM_TYPE_COLOURS[k]}">■</span> {k}' for k in CLAIM_TYPES],
+            "range": [len(CLAIM_TYPES) - 0.4, -0.6],
+            "automargin": True,
+            "zeroline": False,
+        },
+        "legend": {
+            "title": {"text": "How sure it sounds (the shape;<br>the colour is the type's)", "side": "top"},
+            "orientation": "h",
+            "x": 0,
+            "xref": "container",
+            "y": 0,
+            "yref": "container",
+            "yanchor": "bottom",
+        },
+        "shapes": shapes,
+        "annotations": annotations,
+        "hovermode": "closest",
+    }
+    return {"data": traces, "layout": layout}
+
+
+def describe_argument(dataset: Dataset, shown: pd.DataFrame) -> str:
+    """Where the argument describes, judges and forecasts, in words."""
+    total = len(dataset.claims)
+    if shown.empty:
+        return f"No claim matches these filters (0 of {total}). Choose more types, voices or time frames."
+    placed = shown.assign(paragraph=shown["paragraphs"].map(min))
+    parts = []
+    for kind in CLAIM_TYPES:
+        of_kind = placed[placed["claim_type"] == kind]
+        if len(of_kind):
+            where = sorted(set(of_kind["paragraph"]))
+            span = f"¶ {where[0]}" if len(where) == 1 else f"¶ {where[0]}–{where[-1]}"
+            parts.append(f"{len(of_kind)} {kind}{'s' if len(of_kind) != 1 else ''} ({span})")
+    busiest = placed["paragraph"].value_counts()
+    return (
+        f"Showing {len(shown)} of {total} claims: {', '.join(parts)}. "
+        f"The paragraph with the most claims shown is ¶ {busiest.index[0]} ({busiest.iloc[0]})."
+    )
+
+
+def ladder_html(shown: pd.DataFrame) -> str:
+    """The claims from certain to uncertain, the words that carry the certainty marked in each quote."""
+    if shown.empty:
+        return ""
+    rungs = []
+    for certainty in CERTAINTIES:
+        rung = shown[shown["certainty"] == certainty]
+        if rung.empty:
+            continue
+        items = [
+            f"<li><span class='ae-meta'>¶ {min(c.paragraphs)} · {esc(c.claim_type)} · "
+            f"{esc(c.claimant_name)} ({esc(c.voice)})</span><br>“{highlight(c.quote, c.hedge_cues)}”"
+            + (f" <span class='ae-meta'>— {esc(', '.join(c.hedge_cues))}</span>" if c.hedge_cues else "")
+            + "</li>"
+            for c in rung.itertuples()
+        ]
+        more = ""
+        if len(items) > RUNG_SHOWS + 1:  # the rest folded away: no scroll box inside the scrolling page
+            more = (
+                f"<details class='ae-more'><summary>Show all {len(items)} {esc(certainty)} claims</summary>"
+                f"<ul>{''.join(items[RUNG_SHOWS:])}</ul></details>"
+            )
+            items = items[:RUNG_SHOWS]
+        rungs.append(
+            f"<div class='ae-rung'><h4>{CERTAINTY_GLYPHS[certainty]} {esc(certainty)} ({len(rung)})</h4>"
+            f"<ul>{''.join(items)}</ul>{more}</div>"
+        )
+    return "<div class='ae-ladder'>" + "".join(rungs) + "</div>"
+
+
+def describe_ladder(shown: pd.DataFrame) -> str:
+    """How the shown claims spread over the ladder, and how many carry explicit hedge words."""
+    if shown.empty:
+        return "No claim on the ladder: widen the filters."
+    counts = shown["certainty"].value_counts()
+    spread = ", ".join(f"{counts[c]} {c}" for c in CERTAINTIES if c in counts)
+    cued = int(shown["hedge_cues"].map(bool).sum())
+    return (
+        f"From certain to uncertain: {spread}. {cued} of the {len(shown)} claims carry words that set how sure "
+        "they sound (marked in the quotes); the others are plain statements."
+    )
+
+
+def claims_csv(shown: pd.DataFrame) -> str:
+    """The shown claims as CSV, lists joined with '|' as in the dataset."""
+    columns = [
+        "claim_id",
+        "claimant_id",
+        "voice",
+        "claim_type",
+        "certainty",
+        "hedge_cues",
+        "time_frame",
+        "issue_id",
+        "sentence_ids",
+        "quote",
+        "paraphrase",
+    ]
+    out = shown[columns].copy()
+    for column in ("hedge_cues", "sentence_ids"):
+        out[column] = out[column].map("|".join)
+    return out.to_csv(index=False, lineterminator="\n")
+
+
+class ClaimsExplorer:
+    """Filters, the shape of the argument, the chosen claim's card, the ladder, a table and a download."""
+
+    def __init__(self, dataset: Dataset):
+        self.dataset = dataset
+        claims = dataset.claims
+        self.types = multi_select("Type", [t for t in CLAIM_TYPES if t in set(claims["claim_type"])])
+        self.voices = multi_select("Voice", [(VOICES[v], v) for v in VOICES if v in set(claims["voice"])])
+        self.time_frames = multi_select("About the", [t for t in TIME_FRAMES if t in set(claims["time_frame"])])
+        names = dict(zip(dataset.actors["actor_id"], dataset.actors["name"], strict=True))
+        involved = set(claims["claimant_id"]) | {a for ids in claims["about_actor_ids"] for a in ids}
+        self.actor = widgets.Dropdown(
+            options=[("any actor", NO_CHOICE), *sorted(((names[a], a) for a in involved), key=lambda o: o[0].lower())],
+            description="Actor",
+        )
+        issues = [(label, issue) for issue, label in dataset.issues[["issue_id", "label"]].values]
+        self.issue = widgets.Dropdown(options=[("any issue", NO_CHOICE), *issues], description="Issue")
+        self.claim_picker = widgets.Dropdown(
+            options=[("", NO_CHOICE)], description="Claim", layout=widgets.Layout(width="100%")
+        )
+        self.count = widgets.HTML()
+        self.description = widgets.HTML()
+        self.card = widgets.HTML()
+        self.ladder_description = widgets.HTML()
+        self.ladder = widgets.HTML()
+        self.table = widgets.HTML(layout=widgets.Layout(max_height="300px", overflow="auto"), tabbable=True)
+        self.download = widgets.HTML()
+        self.plot, self._figure_box = plot_view({})  # drawn by render(), below
+        for control in (self.types, self.voices, self.time_frames, self.actor, self.issue):
+            control.observe(lambda _: self.render(), names="value")
+        self.claim_picker.observe(lambda _: self.render(lists=False), names="value")
+        self.plot.observe(self._on_click, names="clicked")
+        self.widget = widgets.VBox(
+            [
+                widgets.HTML(STYLE),
+                widgets.HBox([choose_several(c) for c in (self.types, self.voices, self.time_frames)]),
+                widgets.HBox([self.actor, self.issue]),
+                self.count,
+                self._figure_box,
+                self.description,
+                self.claim_picker,
+                self.card,
+                widgets.HTML("<h3>The certainty ladder</h3>"),
+                self.ladder_description,
+                self.ladder,
+                self.table,
+                self.download,
+            ]
+        )
+        self.render()
+        self.widget.add_class("ae-explorer")
+        session.register(self)
+
+    @property
+    def filters(self) -> ClaimFilters:
+        return ClaimFilters(
+            types=frozenset(self.types.value),
+            voices=frozenset(self.voices.value),
+            time_frames=frozenset(self.time_frames.value),
+            actor_id=self.actor.value or None,
+            issue_id=self.issue.value or None,
+        )
+
+    def render(self, lists: bool = True) -> None:
+        """Bring every view in line; ``lists=False`` when only the chosen claim changed."""
+        if lists:
+            shown = self._shown = filter_claims(self.dataset, self.filters)
+            self.count.value = f"<p><b>{len(shown)} of {len(self.dataset.claims)} claims shown.</b></p>"
+            self.description.value = f"<p class='ae-description'>{esc(describe_argument(self.dataset, shown))}</p>"
+            self.ladder_description.value = f"<p class='ae-description'>{esc(describe_ladder(shown))}</p>"
+            self.ladder.value = ladder_html(shown)
+            options = [("— choose a claim (or click one) —", NO_CHOICE)] + [
+                (f"¶ {min(c.paragraphs)} · {c.claim_type} · {c.paraphrase[:70]}", c.claim_id)
+                for c in shown.itertuples()
+            ]
+            chosen = self.claim_picker.value if self.claim_picker.value in set(shown["claim_id"]) else None
+            replace_options(self.claim_picker, options, chosen)
+            columns = {"claim_type": "type", "certainty": "certainty", "voice": "voice", "paraphrase": "claim"}
+            self.table.value = html_table(shown, columns) if len(shown) else ""
+            self.download.value = download_link(
+                "claims.csv", claims_csv(shown), f"Download these {len(shown)} claims as CSV"
+            )
+            self._figure_box.layout.display = "none" if shown.empty else None
+        shown = self._shown
+        chosen = self.claim_picker.value or None
+        self.plot.show(build_argument_figure(self.dataset, shown, chosen))
+        if shown.empty:
+            self.card.value = nothing_matches(describe_argument(self.dataset, shown))
+        elif chosen is None:
+            self.card.value = nothing_matches("Click a claim on the chart, or choose one in the list, to see its card.")
+        else:
+            self.card.value = claim_card(self.dataset, shown[shown["claim_id"] == chosen].iloc[0])
+
+    def _on_click(self, change) -> None:
+        claim_id = (change["new"] or {}).get("customdata")
+        if claim_id in {value for _, value in self.claim_picker.options}:
+            self.claim_picker.value = claim_id
+
+    def _ipython_display_(self) -> None:
+        display(self.widget)

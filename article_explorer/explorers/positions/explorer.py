@@ -1,0 +1,563 @@
+"""The actors' positions on the issues: who wants what, on whose word, and how it changed.
+
+Pure functions first — :func:`filter_positions`, :func:`position_matrix`, :func:`cell_evidence`,
+:func:`build_matrix_figure`, :func:`build_stance_figure` and the sentences that describe them —
+then the two explorers that wire widgets to them: :class:`PositionMatrixExplorer` and
+:class:`StanceOverTime`.
+
+A cell of the matrix sums up the positions an actor holds on an issue among those shown:
+all "supports" → supports, all "opposes" → opposes, anything else → mixed, none → no
+position in the text. Each stance has a colour *and* a letter, so the matrix reads the same
+in black and white.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from dataclasses import dataclass
+
+import ipywidgets as widgets
+import pandas as pd
+from IPython.display import display
+
+from article_explorer.data.dataset import Dataset
+from article_explorer.data.edtf import in_words
+from article_explorer.explorers.claims import ClaimFilters, filter_claims
+from article_explorer.explorers.reader import STYLE, claim_card, event_card
+from article_explorer.explorers.timeline.explorer import article_date
+from article_explorer.ui import session
+from article_explorer.ui.actor_card import folded
+from article_explorer.ui.controls import NO_CHOICE, choose_several, multi_select, replace_options
+from article_explorer.ui.plotview import plot_view
+from article_explorer.ui.rendering import date_line, download_link, esc, html_table, nothing_matches
+
+#: stance -> (letter, fill colour, text colour, words). Okabe-Ito colours; the letter carries the meaning.
+STANCES = {
+    "supports": ("S", "#0072B2", "#ffffff", "supports"),
+    "opposes": ("O", "#D55E00", "#ffffff", "opposes"),
+    "mixed": ("M", "#E69F00", "#000000", "mixed"),
+    "none": ("·", "#f0f0f0", "#555555", "no position in the text"),
+}
+#: stance -> marker symbol on the time chart (shape, not colour alone, tells them apart).
+STANCE_SYMBOLS = {"supports": "triangle-up", "opposes": "triangle-down", "mixed": "diamond"}
+BASIS_WORDS = {
+    "stated": "stated by the actor",
+    "action": "shown by an action",
+    "attributed": "attributed by the author",
+}
+VOICE_WORDS = {
+    "own": "the author's own judgement",
+    "reported": "a statement the author reports",
+    "attributed": "a view the author ascribes",
+}
+
+
+@dataclass(frozen=True)
+class PositionFilters:
+    """Whose word the learner keeps: bases of positions and voices of claims (``None`` = all)."""
+
+    bases: frozenset[str] | None = None
+    voices: frozenset[str] | None = None
+
+
+def filter_positions(dataset: Dataset, filters: PositionFilters) -> pd.DataFrame:
+    """The positions whose basis is kept, in date order."""
+    positions = dataset.positions
+    if filters.bases is not None:
+        positions = positions[positions["basis"].isin(filters.bases)]
+    return positions.sort_values(["as_of_start", "position_id"])
+
+
+def summarise_stances(stances) -> str:
+    """One stance for a cell.
+
+    >>> summarise_stances(["supports", "supports"]), summarise_stances(["supports", "opposes"]), summarise_stances([])
+    ('supports', 'mixed', 'none')
+    """
+    kinds = set(stances)
+    if not kinds:
+        return "none"
+    return kinds.pop() if len(kinds) == 1 and kinds <= {"supports", "opposes", "mixed"} else "mixed"
+
+
+def matrix_actors(dataset: Dataset) -> list[str]:
+    """The actors that hold a position in the dataset, most positions first (the matrix's columns)."""
+    counts = dataset.positions["actor_id"].value_counts()
+    names = dict(zip(dataset.actors["actor_id"], dataset.actors["name"], strict=True))
+    return sorted(counts.index, key=lambda actor: (-counts[actor], names[actor].lower()))
+
+
+def matrix_issues(dataset: Dataset) -> list[str]:
+    """The issues on which someone holds a position, in the dataset's order (the matrix's rows)."""
+    used = set(dataset.positions["issue_id"])
+    return [issue for issue in dataset.issues["issue_id"] if issue in used]
+
+
+def position_matrix(dataset: Dataset, filters: PositionFilters) -> pd.DataFrame:
+    """One row per actor × issue cell: its stance and the positions behind it.
+
+    The grid is always the same size (every actor with a position × every issue with one), so
+    the picture does not jump when a filter changes; cells left empty say "none".
+    """
+    shown = filter_positions(dataset, filters)
+    names = dict(zip(dataset.actors["actor_id"], dataset.actors["name"], strict=True))
+    labels = dict(zip(dataset.issues["issue_id"], dataset.issues["label"], strict=True))
+    grouped = {key: group for key, group in shown.groupby(["actor_id", "issue_id"], sort=False)}
+    rows = []
+    for issue in matrix_issues(dataset):
+        for actor in matrix_actors(dataset):
+            group = grouped.get((actor, issue))
+            rows.append(
+                {
+                    "actor_id": actor,
+                    "actor": names[actor],
+                    "issue_id": issue,
+                    "issue": labels[issue],
+                    "stance": summarise_stances([] if group is None else group["stance"]),
+                    "positions": 0 if group is None else len(group),
+                    "bases": "" if group is None else ", ".join(sorted(set(group["basis"]))),
+                    "position_ids": [] if group is None else list(group["position_id"]),
+                    "quotes": [] if group is None else list(group["quote"]),
+                }
+            )
+    return pd.DataFrame(rows)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Everything behind one cell: its positions, and the events and claims they rest on."""
+
+    positions: pd.DataFrame
+    events: pd.DataFrame
+    claims: pd.DataFrame
+
+
+def cell_evidence(dataset: Dataset, filters: PositionFilters, actor_id: str, issue_id: str) -> Evidence:
+    """The positions of the cell, the events and claims named as their evidence, and the
+    claims the actor itself makes on the issue (claims only in the voices kept)."""
+    positions = dataset.positions
+    positions = positions[(positions["actor_id"] == actor_id) & (positions["issue_id"] == issue_id)]
+    if filters.bases is not None:
+        positions = positions[positions["basis"].isin(filters.bases)]
+    positions = positions.sort_values(["as_of_start", "position_id"])
+    cited = set(positions["evidence"])
+    claims = dataset.claims
+    claims = claims[
+        claims["claim_id"].isin(cited) | ((claims["claimant_id"] == actor_id) & (claims["issue_id"] == issue_id))
+    ]
+    if filters.voices is not None:
+        claims = claims[claims["voice"].isin(filters.voices)]
+    events = dataset.events[dataset.events["event_id"].isin(cited)]
+    return Evidence(positions, events, claims)
+
+
+def evidence_html(dataset: Dataset, evidence: Evidence, actor: str, issue: str) -> str:
+    """The evidence panel for a cell: each position with its basis, date and quote, then what it rests on."""
+    stance = summarise_stances(evidence.positions["stance"])
+    letter, _, _, words = STANCES[stance]
+    parts = [f"<h4>{esc(actor)} on “{esc(issue)}”: {esc(letter)} — {esc(words)}</h4>"]
+    for _, position in evidence.positions.iterrows():
+        paragraphs = ", ".join(f"¶ {p}" for p in position["paragraphs"])
+        parts.append(
+            f'<div class="ae-card ae-position"><b>{esc(STANCES[position["stance"]][0])} {esc(position["stance"])}</b>'
+            f" · {esc(BASIS_WORDS[position['basis']])} · as of {esc(in_words(position['as_of']))}"
+            f"<div>“{esc(position['quote'])}” <span class='ae-meta'>({paragraphs})</span></div></div>"
+        )
+    if len(evidence.events):
+        parts.append("<p><b>Events behind these positions</b></p>")
+        parts.extend(event_card(dataset, event, hindsight=False) for _, event in evidence.events.iterrows())
+    if len(evidence.claims):
+        parts.append("<p><b>Claims behind these positions, or made by the actor on this issue</b></p>")
+        parts.extend(claim_card(dataset, claim) for _, claim in evidence.claims.iterrows())
+    return "".join(parts)
+
+
+def build_matrix_figure(dataset: Dataset, matrix: pd.DataFrame, chosen: tuple[str, str] | None = None) -> dict:
+    """The matrix as labelled squares, actors across and issues down, the ``chosen`` cell ringed.
+    Click a square to choose it. Returned as a plain plotly figure dict (``go.Figure(spec)``
+    makes an object)."""
+    figure = _matrix_squares(matrix)
+    ring = chosen_cell_ring(figure, chosen)
+    return figure if ring is None else {"data": [*figure["data"], ring], "layout": figure["layout"]}
+
+
+def chosen_cell_ring(figure: dict, chosen: tuple[str, str] | None) -> dict | None:
+    """A black ring around the ``chosen`` (actor, issue) cell of a matrix figure, or ``None``."""
+    if chosen is None:
+        return None
+    key = "|".join(chosen)
+    for trace in figure["data"]:
+        if key in trace.get("customdata", []):
+            index = trace["customdata"].index(key)
+            return {
+                "type": "scatter",
+                "name": "chosen cell",
+                "x": [trace["x"][index]],
+                "y": [trace["y"][index]],
+                "mode": "markers",
+                "marker": {"symbol": "square-open", "size": 42, "color": "#000000", "line": {"width": 3}},
+                "hoverinfo": "skip",
+            }
+    return None
+
+
+def _matrix_squares(matrix: pd.DataFrame) -> dict:
+    actors = list(dict.fromkeys(matrix["actor"]))
+    issues = list(dict.fromkeys(matrix["issue"]))
+    column = {actor: i for i, actor in enumerate(actors)}
+    row = {issue: i for i, issue in enumerate(issues)}
+    traces = []
+    for stance, (letter, fill, text_colour, words) in STANCES.items():
+        cells = matrix[matrix["stance"] == stance]
+        hovers = [
+            f"<b>{esc(c.actor)}</b> on {esc(c.issue)}: {esc(words)}"
+            + "".join(f"<br>“{esc(q[:90])}{'…' if len(q) > 90 else ''}”" for q in c.quotes[:3])
+            + (f"<br>({c.positions} positions; basis: {esc(c.bases)})" if c.positions else "")
+            for c in cells.itertuples()
+        ]
+        traces.append(
+            {
+                "type": "scatter",
+                "name": f"{letter} {words}",
+                "x": [column[a] for a in cells["actor"]],
+                "y": [row[i] for i in cells["issue"]],
+                "mode": "markers+text",
+                "text": [letter] * len(cells),
+                "textfont": {"color": text_colour, "size": 14},
+                "marker": {
+                    "symbol": "square",
+                    "size": 34,
+                    "color": fill,
+                    "line": {"color": "#777777" if stance == "none" else fill, "width": 1},
+                },
+                "hovertext": hovers,
+                "hoverinfo": "text",
+                "customdata": [f"{a}|{i}" for a, i in zip(cells["actor_id"], cells["issue_id"], strict=True)],
+            }
+        )
+    layout = {
+        "template": "plotly_white",
+        "height": 120 + 46 * len(issues),
+        "margin": {"l": 10, "r": 40, "t": 30, "b": 10},
+        "modebar": {"orientation": "v"},
+        "xaxis": {
+            "side": "top",
+            "tickvals": list(range(len(actors))),
+            # short lines (wrapped before escaping, so "EU's" counts 4 letters); angled when even these would touch
+            "ticktext": ["<br>".join(esc(line) for line in _wrap(a, 10).split("<br>")) for a in actors],
+            "tickfont": {"size": 11},
+            "autotickangles": [0, 45, 90],
+            "range": [-0.6, len(actors) - 0.4],
+            "automargin": True,
+            "showgrid": False,
+            "zeroline": False,
+        },
+        "yaxis": {
+            "tickvals": list(range(len(issues))),
+            "ticktext": [esc(i) for i in issues],
+            "range": [len(issues) - 0.5, -0.5],
+            "automargin": True,
+            "showgrid": False,
+            "zeroline": False,
+        },
+        "legend": {"orientation": "h", "y": -0.02, "yanchor": "top", "x": 0},
+        "clickmode": "event",
+        "hovermode": "closest",
+    }
+    return {"data": traces, "layout": layout}
+
+
+def _wrap(text: str, width: int = 14) -> str:
+    """Break a label into lines of about ``width`` characters, at spaces (plotly's ``<br>``).
+
+    >>> _wrap("Critics of the EU's sanctions relief")
+    "Critics of the<br>EU's sanctions<br>relief"
+    """
+    return "<br>".join(textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False))
+
+
+def describe_matrix(dataset: Dataset, shown: pd.DataFrame, matrix: pd.DataFrame) -> str:
+    """One sentence on what the matrix shows, and how much of it is the author's attribution."""
+    total = len(dataset.positions)
+    if shown.empty:
+        return f"No position matches these filters (0 of {total}). Keep at least one basis."
+    filled = matrix[matrix["stance"] != "none"]
+    counts = filled["stance"].value_counts()
+    stances = ", ".join(f"{counts.get(s, 0)} {STANCES[s][3]}" for s in ("supports", "opposes", "mixed"))
+    by_basis = shown["basis"].value_counts()
+    bases = ", ".join(f"{by_basis.get(b, 0)} {BASIS_WORDS[b]}" for b in BASIS_WORDS if b in by_basis)
+    attributed = int(by_basis.get("attributed", 0))
+    return (
+        f"Showing {len(shown)} of {total} positions in {len(filled)} of {len(matrix)} cells ({stances}). "
+        f"Of the positions shown, {bases}: {attributed / len(shown):.0%} rest on the author's attribution "
+        "rather than on the actors' own words or deeds."
+    )
+
+
+def describe_voices(dataset: Dataset, claims: pd.DataFrame) -> str:
+    """One sentence on the voices of the claims kept."""
+    total = len(dataset.claims)
+    if claims.empty:
+        return f"No claim is kept (0 of {total}): choose at least one voice."
+    counts = claims["voice"].value_counts()
+    parts = ", ".join(f"{counts[v]} {VOICE_WORDS[v]}" for v in VOICE_WORDS if v in counts)
+    return f"Claims kept: {len(claims)} of {total} ({parts})."
+
+
+def positions_csv(shown: pd.DataFrame) -> str:
+    """The shown positions as CSV, lists joined with '|' as in the dataset."""
+    columns = ["position_id", "actor_id", "issue_id", "stance", "basis", "as_of", "evidence", "sentence_ids", "quote"]
+    out = shown[columns].copy()
+    out["sentence_ids"] = out["sentence_ids"].map("|".join)
+    return out.to_csv(index=False, lineterminator="\n")
+
+
+def build_stance_figure(dataset: Dataset, positions: pd.DataFrame, issue_id: str) -> dict:
+    """Each actor's stance on one issue at each dated position: a point for a day, a bar for a
+    period; the symbol and the letter give the stance, the label the basis."""
+    label = dataset.issues.set_index("issue_id").loc[issue_id, "label"]
+    on_issue = positions[positions["issue_id"] == issue_id]
+    actors = list(dict.fromkeys(on_issue.sort_values("actor_name")["actor_name"]))
+    traces = []
+    for stance, symbol in STANCE_SYMBOLS.items():
+        rows = on_issue[on_issue["stance"] == stance]
+        if rows.empty:
+            continue
+        letter, colour, _, words = STANCES[stance]
+        bar_x, bar_y = [], []
+        for start, end, actor in zip(rows["as_of_start"], rows["as_of_end"], rows["actor_name"], strict=True):
+            if end > start:
+                bar_x += [start.isoformat(), end.isoformat(), None]
+                bar_y += [actor, actor, None]
+        if bar_x:
+            traces.append(
+                {
+                    "type": "scatter",
+                    "x": bar_x,
+                    "y": bar_y,
+                    "mode": "lines",
+                    "line": {"color": colour, "width": 8},
+                    "opacity": 0.45,
+                    "hoverinfo": "skip",
+                    "showlegend": False,
+                }
+            )
+        middle = rows["as_of_start"] + (rows["as_of_end"] - rows["as_of_start"]) / 2
+        traces.append(
+            {
+                "type": "scatter",
+                "name": f"{letter} {words}",
+                "x": [m.isoformat() for m in middle],
+                "y": list(rows["actor_name"]),
+                "mode": "markers+text",
+                "marker": {"symbol": symbol, "size": 16, "color": colour, "line": {"color": "#000000", "width": 1}},
+                "text": [f"{letter} · {b}" for b in rows["basis"]],
+                "textposition": "top center",
+                "hovertext": [
+                    f"<b>{esc(p.actor_name)}</b> {esc(p.stance)} ({esc(BASIS_WORDS[p.basis])}), "
+                    f"as of {esc(in_words(p.as_of))}<br>“{esc(p.quote)}”"
+                    for p in rows.itertuples()
+                ],
+                "hoverinfo": "text",
+                "customdata": list(rows["position_id"]),
+            }
+        )
+    published = article_date(dataset).isoformat()
+    line, line_label = date_line(published, "the article", label_inside=False)
+    top = len(actors) - 0.3  # room above the top actor for its "S · stated" labels
+    line_label["xanchor"] = "right"  # to the line's left, clear of the modebar on the right
+    layout = {  # title on the left, modebar standing at the right edge: they never meet
+        "template": "plotly_white",
+        "title": {"text": f"Stances on “{esc(label)}” over time", "x": 0, "xanchor": "left", "xref": "paper"},
+        "height": 160 + 60 * max(1, len(actors)),
+        "margin": {"l": 10, "r": 40, "t": 60, "b": 40},
+        "modebar": {"orientation": "v"},
+        "yaxis": {"categoryorder": "array", "categoryarray": actors, "automargin": True, "range": [-0.5, top]},
+        "xaxis": {"type": "date"},
+        "legend": {"orientation": "h", "y": -0.15},
+        "hovermode": "closest",
+        "shapes": [line],
+        "annotations": [line_label],
+    }
+    return {"data": traces, "layout": layout}
+
+
+def describe_stances(dataset: Dataset, positions: pd.DataFrame, issue_id: str) -> str:
+    """One sentence per actor: its stances on the issue, in date order."""
+    label = dataset.issues.set_index("issue_id").loc[issue_id, "label"]
+    on_issue = positions[positions["issue_id"] == issue_id]
+    if on_issue.empty:
+        return f"No position on “{label}” matches these filters."
+    sentences = []
+    for actor, rows in on_issue.groupby("actor_name", sort=True):
+        steps = "; then ".join(f"{r.stance} ({BASIS_WORDS[r.basis]}, {in_words(r.as_of)})" for r in rows.itertuples())
+        sentences.append(f"{actor}: {steps}.")
+    return f"On “{label}” — " + " ".join(sentences)
+
+
+class PositionMatrixExplorer:
+    """The matrix with its filters on whose word counts, the chosen cell's evidence, a table and a download."""
+
+    def __init__(self, dataset: Dataset):
+        self.dataset = dataset
+        self._matrices: dict[frozenset[str] | None, pd.DataFrame] = {}  # by bases: voices do not change it
+        self._squares: dict[frozenset[str] | None, dict] = {}
+        self.bases = multi_select(
+            "Positions", [(BASIS_WORDS[b], b) for b in BASIS_WORDS if b in set(dataset.positions["basis"])]
+        )
+        self.voices = multi_select(
+            "Claims", [(VOICE_WORDS[v], v) for v in VOICE_WORDS if v in set(dataset.claims["voice"])]
+        )
+        self.cell_picker = widgets.Dropdown(options=[("", NO_CHOICE)], description="Cell", layout={"width": "100%"})
+        self.count = widgets.HTML()
+        self.description = widgets.HTML()
+        self.voice_summary = widgets.HTML()
+        self.evidence = widgets.HTML()
+        self.table = widgets.HTML()  # folded under one line: no scroll box inside the page
+        self.download = widgets.HTML()
+        self.plot, self._figure_box = plot_view({})  # drawn by render(), below
+        for control in (self.bases, self.voices):
+            control.observe(lambda _: self.render(), names="value")
+        self.cell_picker.observe(lambda _: self.render(table=False), names="value")
+        self.plot.observe(self._on_click, names="clicked")
+        choose = (
+            "<p><b>Whose word is it?</b> Each list keeps the highlighted kinds of evidence: click one "
+            "to keep only it, Ctrl+click (⌘+click on a Mac) to add or drop one.</p>"
+        )
+        top = [
+            widgets.HTML(STYLE),
+            widgets.HTML(choose),
+            widgets.HBox([choose_several(c, howto=False) for c in (self.bases, self.voices)]),
+            self.count,
+        ]
+        views = [self._figure_box, self.description, self.voice_summary, self.cell_picker, self.evidence]
+        self.widget = widgets.VBox([*top, *views, self.table, self.download])
+        self.render()
+        self.widget.add_class("ae-explorer")
+        session.register(self)
+
+    @property
+    def filters(self) -> PositionFilters:
+        return PositionFilters(bases=frozenset(self.bases.value), voices=frozenset(self.voices.value))
+
+    def _figure(self, filters: PositionFilters, chosen: tuple[str, str] | None) -> dict:
+        self._matrix(filters)
+        squares = self._squares[filters.bases]
+        ring = chosen_cell_ring(squares, chosen)
+        return squares if ring is None else {"data": [*squares["data"], ring], "layout": squares["layout"]}
+
+    def _matrix(self, filters: PositionFilters) -> pd.DataFrame:
+        """The matrix (and its squares) for these bases, computed once: a learner goes back and forth."""
+        if filters.bases not in self._matrices:
+            self._matrices[filters.bases] = position_matrix(self.dataset, filters)
+            self._squares[filters.bases] = build_matrix_figure(self.dataset, self._matrices[filters.bases])
+        return self._matrices[filters.bases]
+
+    @property
+    def chosen(self) -> tuple[str, str] | None:
+        value = self.cell_picker.value
+        return tuple(value.split("|", 1)) if value else None
+
+    def render(self, table: bool = True) -> None:
+        """Bring every view in line; ``table=False`` when only the chosen cell changed."""
+        filters = self.filters
+        matrix = self._matrix(filters)
+        if table:
+            self._render_filtered(filters, matrix)
+        chosen = self.chosen
+        self.plot.show(self._figure(filters, chosen))
+        if self._shown.empty:
+            self.evidence.value = nothing_matches(describe_matrix(self.dataset, self._shown, matrix))
+        elif chosen is None:
+            self.evidence.value = nothing_matches(
+                "Click a lettered square, or choose a cell in the list, to see its evidence."
+            )
+        else:
+            cell = matrix[(matrix["actor_id"] == chosen[0]) & (matrix["issue_id"] == chosen[1])].iloc[0]
+            evidence = cell_evidence(self.dataset, filters, *chosen)
+            self.evidence.value = evidence_html(self.dataset, evidence, cell["actor"], cell["issue"])
+
+    def _render_filtered(self, filters: PositionFilters, matrix: pd.DataFrame) -> None:
+        """The views that depend on the filters only: count, sentences, cell list, table, download."""
+        shown = self._shown = filter_positions(self.dataset, filters)
+        filled = matrix[matrix["stance"] != "none"]
+        self.count.value = f"<p><b>{len(shown)} of {len(self.dataset.positions)} positions shown.</b></p>"
+        self.description.value = f"<p class='ae-description'>{esc(describe_matrix(self.dataset, shown, matrix))}</p>"
+        kept_claims = filter_claims(self.dataset, ClaimFilters(voices=filters.voices))
+        self.voice_summary.value = f"<p class='ae-description'>{esc(describe_voices(self.dataset, kept_claims))}</p>"
+        keys = [f"{a}|{i}" for a, i in zip(filled["actor_id"], filled["issue_id"], strict=True)]
+        options = [("— choose a cell (or click one) —", NO_CHOICE)] + [
+            (f"{c.actor} — {c.issue}: {STANCES[c.stance][3]}", key)
+            for c, key in zip(filled.itertuples(), keys, strict=True)
+        ]
+        chosen = self.cell_picker.value if self.cell_picker.value in keys else None
+        replace_options(self.cell_picker, options, chosen)
+        self._figure_box.layout.display = "none" if shown.empty else None
+        columns = {"actor": "actor", "issue": "issue", "stance": "stance", "positions": "positions", "bases": "basis"}
+        in_words_ = filled.assign(bases=filled["bases"].map(lambda b: ", ".join(BASIS_WORDS[x] for x in b.split(", "))))
+        self.table.value = folded(f"Show the {len(filled)} cells as a table", html_table(in_words_, columns))
+        self.download.value = download_link(
+            "positions.csv", positions_csv(shown), f"Download these {len(shown)} positions as CSV"
+        )
+
+    def _on_click(self, change) -> None:
+        key = (change["new"] or {}).get("customdata")
+        if key in {value for _, value in self.cell_picker.options}:
+            self.cell_picker.value = key
+        elif key:
+            self.evidence.value = nothing_matches("No position in the text for that cell (with these filters).")
+
+    def _ipython_display_(self) -> None:
+        display(self.widget)
+
+
+def most_contested_issue(dataset: Dataset) -> str:
+    """The issue on which most actors changed their stance, then the one with most positions
+    (ties broken by the issue's place in issues.csv): the most telling one to follow over time."""
+    positions = dataset.positions
+    stances_per_actor = positions.groupby(["issue_id", "actor_id"])["stance"].nunique()
+    changers = (stances_per_actor > 1).groupby(level="issue_id").sum()
+    counts = positions["issue_id"].value_counts()
+    order = list(dataset.issues["issue_id"])
+    return min(counts.index, key=lambda issue: (-changers[issue], -counts[issue], order.index(issue)))
+
+
+class StanceOverTime:
+    """Choose an issue; see each actor's stance at each dated position."""
+
+    def __init__(self, dataset: Dataset):
+        self.dataset = dataset
+        self._views: dict[str, tuple[dict, str, str]] = {}
+        counts = dataset.positions["issue_id"].value_counts()
+        issues = dataset.issues[dataset.issues["issue_id"].isin(counts.index)]
+        options = [
+            (f"{label} ({counts[issue]} positions)", issue) for issue, label in issues[["issue_id", "label"]].values
+        ]
+        contested = most_contested_issue(dataset)
+        self.issue = widgets.Dropdown(options=options, value=contested, description="Issue", layout={"width": "100%"})
+        self.description = widgets.HTML()
+        self.table = widgets.HTML()
+        self.plot, self._figure_box = plot_view({})  # drawn by render(), below
+        self.issue.observe(lambda _: self.render(), names="value")
+        self.widget = widgets.VBox([widgets.HTML(STYLE), self.issue, self._figure_box, self.description, self.table])
+        self.render()
+        self.widget.add_class("ae-explorer")
+        session.register(self)
+
+    def render(self) -> None:
+        issue = self.issue.value
+        if issue not in self._views:  # each issue's views are computed once
+            positions = self.dataset.positions
+            on_issue = positions[positions["issue_id"] == issue].sort_values(["as_of_start", "actor_name"])
+            columns = {"actor_name": "actor", "stance": "stance", "basis": "basis", "as_of": "as of", "quote": "quote"}
+            on_issue = on_issue.assign(as_of=on_issue["as_of"].map(in_words), basis=on_issue["basis"].map(BASIS_WORDS))
+            self._views[issue] = (
+                build_stance_figure(self.dataset, positions, issue),
+                f"<p class='ae-description'>{esc(describe_stances(self.dataset, positions, issue))}</p>",
+                html_table(on_issue, columns),
+            )
+        figure, self.description.value, self.table.value = self._views[issue]
+        self.plot.show(figure)
+
+    def _ipython_display_(self) -> None:
+        display(self.widget)
