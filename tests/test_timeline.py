@@ -19,7 +19,6 @@ from article_explorer.explorers.timeline.explorer import (
     STATUS_SYMBOLS,
     TimelineExplorer,
     TimelineFilters,
-    article_date,
     build_timeline_figure,
     describe_timeline,
     events_csv,
@@ -90,7 +89,7 @@ def test_the_publication_line_marks_the_article_date(dataset):
     figure = build_timeline_figure(dataset, TimelineFilters())
     line, *cuts = figure.layout.shapes
     assert [cut.line.dash for cut in cuts] == ["dot"], "the only other line marks the years left out"
-    assert pd.Timestamp(line.x0) == pd.Timestamp(article_date(dataset)) == pd.Timestamp("2016-03-30")
+    assert pd.Timestamp(line.x0) == pd.Timestamp(dataset.published) == pd.Timestamp("2016-03-30")
     assert "the author writes here" in figure.layout.annotations[0].text
 
 

@@ -10,6 +10,7 @@ deep inside pandas.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -81,6 +82,27 @@ class Dataset:
     def article_source(self) -> pd.Series:
         """The sources.csv row of the article itself."""
         return self.sources[self.sources["kind"] == "article"].iloc[0]
+
+    @cached_property
+    def published(self) -> dt.date:
+        """The day the article was published (the earliest day of its EDTF date)."""
+        return parse_edtf(self.article_source["published"]).earliest or dt.date.today()
+
+    @cached_property
+    def actor_names(self) -> dict[str, str]:
+        """actor_id -> the actor's name."""
+        return dict(zip(self.actors["actor_id"], self.actors["name"], strict=True))
+
+    @cached_property
+    def claims_in_order(self) -> pd.DataFrame:
+        """The claims in the order a reader meets them: by first paragraph cited, then by id."""
+        first = self.claims["paragraphs"].map(min)
+        return self.claims.assign(_first=first).sort_values(["_first", "claim_id"]).drop(columns="_first")
+
+    @cached_property
+    def sources_by_id(self) -> dict[str, dict]:
+        """source_id -> its row of sources.csv, as a dict (``title``, ``url``, ...)."""
+        return {row["source_id"]: row for row in self.sources.to_dict("records")}
 
     def summary(self) -> pd.DataFrame:
         """How many rows each table has."""

@@ -22,10 +22,10 @@ from article_explorer.data.agreement import Agreement
 from article_explorer.data.dataset import Dataset
 from article_explorer.exercises.base import AnswerBook
 from article_explorer.explorers.claims import CERTAINTIES, CLAIM_TYPES
-from article_explorer.explorers.reader import STYLE
 from article_explorer.ui import session
 from article_explorer.ui.controls import NO_CHOICE
 from article_explorer.ui.rendering import download_link, esc, link, nothing_matches
+from article_explorer.ui.style import STYLE
 
 VERDICTS = ("borne out", "not borne out", "partly", "too early to say")
 

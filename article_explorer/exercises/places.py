@@ -12,7 +12,6 @@ import ipywidgets as widgets
 from article_explorer.exercises.base import RIGHT, AnswerBook, Feedback, NumberExercise, StateExercise, answer_book
 from article_explorer.explorers.map.explorer import POINT_PRECISIONS, Geography, MapExplorer
 from article_explorer.explorers.map.marks import is_landmark
-from article_explorer.explorers.timeline.explorer import article_date
 from article_explorer.ui import session
 
 NOTEBOOK = "03_geography_of_militarisation"
@@ -52,7 +51,7 @@ def nato_neighbours_exercise(app: MapExplorer | None = None, book: AnswerBook | 
     geography = _geography(app)
     centre = geography.place[geography.default_centre]
     home = centre["country_iso3"]
-    year = article_date(geography.dataset).year
+    year = geography.dataset.published.year
     neighbours = geography.neighbours.get(home, [])
     members = sum(geography.side_of_country(iso3, year) == "nato" for iso3 in neighbours)
     country = geography.countries[home].name if home in geography.countries else home
@@ -69,7 +68,7 @@ def nato_neighbours_exercise(app: MapExplorer | None = None, book: AnswerBook | 
 def nearest_border_exercise(app: MapExplorer | None = None, book: AnswerBook | None = None) -> NumberExercise:
     geography = _geography(app)
     centre = geography.default_centre
-    year = article_date(geography.dataset).year
+    year = geography.dataset.published.year
     table = geography.border_distances(centre, year)
     others = table[~table["home"]]
     nearest = int(others["km"].min()) if len(others) else 0

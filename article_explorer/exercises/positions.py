@@ -10,6 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from article_explorer.data.dataset import Dataset
+from article_explorer.data.queries import most_contested_issue
 from article_explorer.exercises.base import (
     RIGHT,
     AnswerBook,
@@ -20,9 +21,9 @@ from article_explorer.exercises.base import (
     answer_book,
 )
 from article_explorer.explorers.network import NetworkFilters, author_id, network_links
-from article_explorer.explorers.positions.explorer import PositionMatrixExplorer, most_contested_issue
-from article_explorer.explorers.reader import BASIS_WORDS
+from article_explorer.explorers.positions.explorer import PositionMatrixExplorer
 from article_explorer.ui import session
+from article_explorer.ui.theme import BASIS, words_for
 
 NOTEBOOK = "02_actors_and_positions"
 
@@ -76,7 +77,7 @@ def attributed_cell_exercise(
 
     def describe(state) -> str:
         bases, chosen = state
-        kept = ", ".join(BASIS_WORDS.get(b, b) for b in sorted(bases)) or "none"
+        kept = ", ".join(words_for(BASIS, b) for b in sorted(bases)) or "none"
         if chosen is None:
             return f"positions kept: {kept}; no cell opened"
         dataset = exercise.explorer.dataset

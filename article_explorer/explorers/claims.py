@@ -13,18 +13,19 @@ uncertain, with the words that carry the certainty marked inside each quote.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import ipywidgets as widgets
 import pandas as pd
 from IPython.display import display
 
 from article_explorer.data.dataset import Dataset
-from article_explorer.explorers.reader import CLAIM_TYPE_COLOURS, MARKS, STYLE, claim_card
+from article_explorer.data.queries import ClaimFilters, filter_claims
 from article_explorer.ui import session
+from article_explorer.ui.cards import claim_card
 from article_explorer.ui.controls import NO_CHOICE, choose_several, multi_select, replace_options
 from article_explorer.ui.plotview import plot_view
 from article_explorer.ui.rendering import download_link, esc, highlight, html_table, nothing_matches
+from article_explorer.ui.style import STYLE
+from article_explorer.ui.theme import CERTAINTY, CLAIM_TYPE
 
 #: From describing to prescribing: the order of the rows of the argument's shape.
 CLAIM_TYPES = ("report", "assessment", "perception", "prediction", "prescription")
@@ -39,7 +40,9 @@ CERTAINTIES = ("certain", "probable", "possible", "uncertain")
 #: One set of marks for how sure a claim sounds, in the chart, its legend, the ladder and the notebook's text.
 CERTAINTY_SYMBOLS = {"certain": "circle", "probable": "diamond", "possible": "triangle-up", "uncertain": "x"}
 #: The certainty glyphs of the whole set (the reader's marks): one source for every notebook.
-CERTAINTY_GLYPHS = {certainty: MARKS[certainty][0] for certainty in ("certain", "probable", "possible", "uncertain")}
+CERTAINTY_GLYPHS = {
+    certainty: CERTAINTY[certainty].glyph for certainty in ("certain", "probable", "possible", "uncertain")
+}
 #: Legend entries show a shape only: in grey, since the colour of a marker is its type's.
 NEUTRAL = "#6b6b6b"
 #: Short names of the parts of an article that are not body text, for the paragraph axis.
@@ -52,39 +55,6 @@ VOICES = {
     "attributed": "a view the author ascribes",
 }
 TIME_FRAMES = ("past", "present", "future")
-
-
-@dataclass(frozen=True)
-class ClaimFilters:
-    """What the learner has chosen (``None`` = no restriction; an empty set keeps nothing)."""
-
-    types: frozenset[str] | None = None
-    voices: frozenset[str] | None = None
-    time_frames: frozenset[str] | None = None
-    actor_id: str | None = None
-    issue_id: str | None = None
-
-
-def filter_claims(dataset: Dataset, filters: ClaimFilters) -> pd.DataFrame:
-    """The claims that pass every filter, in the article's order. An actor matches as the
-    claimant or as one the claim is about."""
-    claims = dataset.claims
-    keep = pd.Series(True, index=claims.index)
-    for column, chosen in (
-        ("claim_type", filters.types),
-        ("voice", filters.voices),
-        ("time_frame", filters.time_frames),
-    ):
-        if chosen is not None:
-            keep &= claims[column].isin(chosen)
-    if filters.actor_id is not None:
-        keep &= (claims["claimant_id"] == filters.actor_id) | claims["about_actor_ids"].map(
-            lambda ids: filters.actor_id in ids
-        )
-    if filters.issue_id is not None:
-        keep &= claims["issue_id"] == filters.issue_id
-    shown = claims[keep]
-    return shown.assign(_first=shown["paragraphs"].map(min)).sort_values(["_first", "claim_id"]).drop(columns="_first")
 
 
 def paragraph_labels(dataset: Dataset) -> dict[int, str]:
@@ -139,7 +109,7 @@ def build_argument_figure(dataset: Dataset, shown: pd.DataFrame, chosen: str | N
                 "marker": {
                     "symbol": CERTAINTY_SYMBOLS[certainty],
                     "size": 13,
-                    "color": [CLAIM_TYPE_COLOURS[k] for k in group["claim_type"]],
+                    "color": [CLAIM_TYPE[k].colour for k in group["claim_type"]],
                     "line": {
                         "color": ["#000000" if c == chosen else "#333333" for c in group["claim_id"]],
                         "width": [3 if c == chosen else 1 for c in group["claim_id"]],
@@ -214,7 +184,7 @@ def build_argument_figure(dataset: Dataset, shown: pd.DataFrame, chosen: str | N
         "yaxis": {
             "tickvals": list(range(len(CLAIM_TYPES))),
             # the type's colour, as a key: the markers in a row are coloured as its label
-            "ticktext": [f'<span style="color:{CLAIM_TYPE_COLOURS[k]}">■</span> {k}' for k in CLAIM_TYPES],
+            "ticktext": [f'<span style="color:{CLAIM_TYPE[k].colour}">■</span> {k}' for k in CLAIM_TYPES],
             "range": [len(CLAIM_TYPES) - 0.4, -0.6],
             "automargin": True,
             "zeroline": False,

@@ -26,13 +26,14 @@ from IPython.display import display
 
 from article_explorer.data.dataset import Dataset
 from article_explorer.data.edtf import in_words
-from article_explorer.explorers.reader import STYLE, context_tag
-from article_explorer.explorers.timeline.explorer import TimelineFilters, article_date, filter_events
+from article_explorer.data.queries import TimelineFilters, filter_events
 from article_explorer.ui import session
 from article_explorer.ui.actor_card import actor_card, kind_in_words, mentions_in_text  # noqa: F401 (both public here, as before)
+from article_explorer.ui.cards import context_tag
 from article_explorer.ui.controls import NO_CHOICE
 from article_explorer.ui.plotview import plot_view
 from article_explorer.ui.rendering import esc, html_table, nothing_matches
+from article_explorer.ui.style import STYLE
 
 LINK_KINDS = {
     "event": ("acts with or on (event)", "#0072B2", "solid"),
@@ -84,7 +85,7 @@ def network_links(dataset: Dataset, filters: NetworkFilters) -> pd.DataFrame:
                 if other != initiator:
                     label = f"{in_words(event.date)}: {context_tag(event)}{event.headline}"
                     rows.append((initiator, other, "event", event.event_id, label))
-    year = article_date(dataset).year
+    year = dataset.published.year
     in_years = (filters.first_year is None or filters.first_year <= year) and (
         filters.last_year is None or year <= filters.last_year
     )
@@ -302,7 +303,7 @@ class ActorNetworkExplorer:
         self._links: dict[NetworkFilters, pd.DataFrame] = {}
         self._cards: dict[str, str] = {}
         events = dataset.events
-        years = sorted({d.year for d in events["date_start"].dropna()} | {article_date(dataset).year})
+        years = sorted({d.year for d in events["date_start"].dropna()} | {dataset.published.year})
         used = set(dataset.positions["issue_id"]) | set(dataset.claims["issue_id"])
         issues = [("All issues", NO_CHOICE)] + [
             (label, issue) for issue, label in dataset.issues[["issue_id", "label"]].values if issue in used

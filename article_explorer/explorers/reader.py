@@ -17,49 +17,21 @@ import plotly.graph_objects as go
 from IPython.display import display
 
 from article_explorer.data.dataset import Dataset
-from article_explorer.data.edtf import in_words
 from article_explorer.ui import session
+from article_explorer.ui.cards import claim_card, event_card, is_context, paragraph_label, position_card, sentence_label
 from article_explorer.ui.controls import NO_CHOICE
 from article_explorer.ui.plotview import plot_view
-from article_explorer.ui.rendering import esc, highlight, link, nothing_matches, words
+from article_explorer.ui.rendering import esc, highlight, nothing_matches
 from article_explorer.ui.scroll import ScrollTarget
-from article_explorer.ui.style import CONTEXT_COLOUR, STYLE
+from article_explorer.ui.style import STYLE
+from article_explorer.ui.theme import CERTAINTY, CLAIM_TYPE, CONTEXT, EVENT, POSITION
 
-#: Symbol and colour for each kind of mark: shape carries the meaning, colour only repeats it.
-#: Colours are from the Okabe-Ito palette, which colour-blind readers can tell apart.
-#: Claims are marked by certainty with the glyphs the claims chart uses (● ◆ ▲ ✕), so a learner
-#: meets one set in every notebook.
+#: The reader's marks after each sentence: (glyph, colour, words), one per kind of row it counts.
 MARKS = {
-    "event": ("■", "#0072B2", "event"),
-    "context": ("□", CONTEXT_COLOUR, "context event: the coder added it; the article does not report it"),
-    "certain": ("●", "#D55E00", "claim stated as certain"),
-    "probable": ("◆", "#E69F00", "claim stated as probable"),
-    "possible": ("▲", "#009E73", "claim stated as possible"),
-    "uncertain": ("✕", "#CC79A7", "claim stated as uncertain"),
-    "position": ("✦", "#56B4E9", "position"),
-}
-#: The plotly marker that draws the context mark (□) on a chart: a square frame round the event's mark.
-CONTEXT_SYMBOL = "square-open"
-#: How an event's date precision reads on screen.
-PRECISION_WORDS = {
-    "day": "exact day",
-    "month": "known to the month",
-    "year": "known to the year",
-    "range": "a period",
-    "ongoing": "still going on",
-}
-#: How a position's basis reads on screen.
-BASIS_WORDS = {
-    "stated": "stated by the actor",
-    "action": "shown by an action",
-    "attributed": "attributed by the author",
-}
-CLAIM_TYPE_COLOURS = {
-    "report": "#56B4E9",
-    "assessment": "#E69F00",
-    "perception": "#CC79A7",
-    "prediction": "#D55E00",
-    "prescription": "#009E73",
+    "event": (EVENT.glyph, EVENT.colour, "event"),
+    "context": (CONTEXT.glyph, CONTEXT.colour, "context event: the coder added it; the article does not report it"),
+    **{c: (look.glyph, look.colour, f"claim stated as {look.words}") for c, look in CERTAINTY.items()},
+    "position": (POSITION.glyph, POSITION.colour, "position"),
 }
 
 
@@ -69,24 +41,6 @@ class Selection:
 
     sentence_id: str | None = None
     row: tuple[str, str] | None = None
-
-
-def is_context(event) -> bool:
-    """Whether an event (a row, a dict or a named tuple) is context: added by the coder from
-    outside sources to explain the article's words, not reported by the article."""
-    origin = event.get("origin") if hasattr(event, "get") else getattr(event, "origin", "")
-    return origin == "context"
-
-
-def context_tag(event) -> str:
-    """``"□ context: "`` before a context event's headline in a list; nothing for the others.
-    The headline itself follows whole (its hedge, "Possible: …", included)."""
-    return f"{MARKS['context'][0]} context: " if is_context(event) else ""
-
-
-def context_note(quote: str) -> str:
-    """What a context event's card says about it, in plain text."""
-    return f"Context: the article does not report this event; the coder added it to explain “{quote}”."
 
 
 def marks_by_sentence(dataset: Dataset) -> dict[str, Counter]:
@@ -122,19 +76,6 @@ def _marks_html(counter: Counter) -> str:
     return f'<span class="ae-marks">{" ".join(parts)}</span>' if parts else ""
 
 
-def paragraph_label(part: str, paragraph: int) -> str:
-    return {"standfirst": "standfirst", "caption": "photo caption"}.get(part, f"¶ {paragraph}")
-
-
-def sentence_label(part: str, paragraph: int, number: int) -> str:
-    """Where a sentence is, in words: "¶ 11, sentence 2" (never its id, ``p11s2``).
-
-    >>> sentence_label("body", 11, 2)
-    '¶ 11, sentence 2'
-    """
-    return f"{paragraph_label(part, paragraph)}, sentence {number}"
-
-
 def _shorten(text: str, length: int) -> str:
     return text if len(text) <= length else text[:length] + "…"
 
@@ -166,78 +107,6 @@ def build_paragraph_html(
     return "".join(out)
 
 
-def _source_link(dataset: Dataset, source_id: str) -> str:
-    if not source_id:
-        return ""
-    source = dataset.sources.set_index("source_id").loc[source_id]
-    return link(source["url"], source["title"])
-
-
-def _date_line(dataset: Dataset, event: pd.Series) -> str:
-    basis = {"article": "the article", "context": "an outside source", "inferred": "inference"}[event["date_basis"]]
-    precision = PRECISION_WORDS.get(event["precision"], event["precision"])
-    text = f"{esc(in_words(event['date']))} ({esc(precision)}; date from {basis}"
-    if event["date_source_id"]:
-        text += f": {_source_link(dataset, event['date_source_id'])}"
-    return text + ")"
-
-
-def event_card(dataset: Dataset, event: pd.Series, detailed: bool = False, hindsight: bool = True) -> str:
-    """An event's card; ``detailed`` adds the summary, the actors and the place; the outcome
-    (what happened later) is shown only with ``hindsight``."""
-    paragraphs = ", ".join(f"¶ {p}" for p in event["paragraphs"])
-    context = is_context(event)
-    outcome = ""
-    if event["outcome"] and hindsight:
-        outcome = (
-            f"<div class='ae-later'>Later: {esc(event['outcome'])} ({esc(in_words(event['outcome_date']))}; "
-            f"{_source_link(dataset, event['outcome_source_id'])})</div>"
-        )
-    details = ""
-    if detailed:
-        place = f" · place: {esc(event['place_name'])}" if event["place_name"] else ""
-        details = (
-            f"<div>{esc(event['summary'])}</div>"
-            f"<div class='ae-meta'>actors: {esc(', '.join(event['actor_names']))}{place}</div>"
-        )
-    where = f" <span class='ae-meta'>({paragraphs})</span>"
-    if context:  # its quote is not a report of it: say what it is instead
-        quote = f"<div class='ae-context-note'>{esc(context_note(event['quote']))}{where}</div>"
-    else:
-        quote = f"<div>“{esc(event['quote'])}”{where}</div>"
-    title = f"{MARKS['context'][0]} Event (context)" if context else f"{MARKS['event'][0]} Event"
-    return (
-        f'<div class="ae-card ae-event{" ae-context" if context else ""}"><b>{title}:</b> {esc(event["headline"])}'
-        f"<div class='ae-meta'>{esc(words(event['category']))} · {esc(event['status'])} · "
-        f"{_date_line(dataset, event)}</div>"
-        f"{details}{quote}{outcome}</div>"
-    )
-
-
-def claim_card(dataset: Dataset, claim: pd.Series) -> str:
-    symbol = MARKS[claim["certainty"]][0]
-    cues = ", ".join(f"“{esc(c)}”" for c in claim["hedge_cues"]) or "none (a plain statement)"
-    paragraphs = ", ".join(f"¶ {p}" for p in claim["paragraphs"])
-    return (
-        f'<div class="ae-card ae-claim"><b>{symbol} Claim ({esc(claim["claim_type"])}):</b> {esc(claim["paraphrase"])}'
-        f"<div class='ae-meta'>claimant: {esc(claim['claimant_name'])} ({esc(claim['voice'])} voice) · "
-        f"certainty: <b>{esc(claim['certainty'])}</b> · hedge words: {cues} · "
-        f"about the {esc(claim['time_frame'])}</div>"
-        f"<div>“{highlight(claim['quote'], claim['hedge_cues'])}” "
-        f"<span class='ae-meta'>({paragraphs})</span></div></div>"
-    )
-
-
-def position_card(dataset: Dataset, position: pd.Series) -> str:
-    return (
-        f'<div class="ae-card ae-position"><b>{MARKS["position"][0]} Position:</b> {esc(position["actor_name"])} '
-        f"<b>{esc(position['stance'])}</b> — {esc(position['issue_label'])}"
-        f"<div class='ae-meta'>basis: {esc(BASIS_WORDS.get(position['basis'], position['basis']))} · "
-        f"as of {esc(in_words(position['as_of']))}</div>"
-        f"<div>“{esc(position['quote'])}”</div></div>"
-    )
-
-
 def build_rows_html(dataset: Dataset, selection: Selection) -> str:
     """Cards for every event, claim and position that cites the selected sentence."""
     if selection.sentence_id is None:
@@ -252,7 +121,7 @@ def build_rows_html(dataset: Dataset, selection: Selection) -> str:
     context = int((cited["events"]["origin"] == "context").sum())
     summary = ", ".join(
         f"{len(frame)} {name if len(frame) != 1 else singular[name]}"
-        + (f" ({context} of them context, {MARKS['context'][0]})" if name == "events" and context else "")
+        + (f" ({context} of them context, {CONTEXT.glyph})" if name == "events" and context else "")
         for name, frame in cited.items()
         if len(frame)
     )
@@ -301,8 +170,8 @@ def build_coding_figure(dataset: Dataset, highlight_paragraph: int | None = None
     counts = coding_by_paragraph(dataset)
     paragraphs = sorted(dataset.sentences["paragraph"].unique())
     figure = go.Figure()
-    kinds = ["event", "context", *CLAIM_TYPE_COLOURS]
-    names = {"event": "event", "context": f"context event ({MARKS['context'][0]})"}
+    kinds = ["event", "context", *CLAIM_TYPE]
+    names = {"event": "event", "context": f"context event ({CONTEXT.glyph})"}
     patterns = {
         "event": "",
         "context": "",
@@ -317,7 +186,7 @@ def build_coding_figure(dataset: Dataset, highlight_paragraph: int | None = None
         values = [int(subset.get(p, 0)) for p in paragraphs]
         if not any(values):
             continue
-        colour = MARKS[kind][1] if kind in names else CLAIM_TYPE_COLOURS[kind]
+        colour = MARKS[kind][1] if kind in names else CLAIM_TYPE[kind].colour
         name = names.get(kind, f"claim: {kind}")
         figure.add_bar(
             x=paragraphs,

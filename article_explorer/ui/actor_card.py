@@ -15,13 +15,12 @@ import pandas as pd
 
 from article_explorer.data.dataset import Dataset
 from article_explorer.data.edtf import in_words
-from article_explorer.explorers.reader import context_tag
+from article_explorer.ui.cards import context_tag
 from article_explorer.ui.rendering import esc
+from article_explorer.ui.theme import ACTOR_KIND, BASIS, words_for
 
 #: How many sentences or rows of each kind a card shows before "Show all …".
 SHOWN = 3
-#: An actor's kind as words on screen (other codes read with spaces for underscores).
-KIND_WORDS = {"international_org": "international organisation"}
 
 
 def kind_in_words(kind: str) -> str:
@@ -30,7 +29,7 @@ def kind_in_words(kind: str) -> str:
     >>> kind_in_words("government_body"), kind_in_words("international_org")
     ('government body', 'international organisation')
     """
-    return KIND_WORDS.get(kind, str(kind).replace("_", " "))
+    return words_for(ACTOR_KIND, kind)
 
 
 def fold(items: list[str], noun: str, shown: int = SHOWN, tag: str = "ul") -> str:
@@ -92,14 +91,10 @@ def _plural(count: int, noun: str) -> str:
 def actor_card(dataset: Dataset, actor_id: str) -> str:
     """Name, kind, other names, description, a line of counts, then the sentences that name the
     actor and the rows about it, each list folded after its first few items."""
-    from article_explorer.explorers.positions.explorer import (
-        BASIS_WORDS,  # here, not above: positions imports this module
-    )
-
     actor = dataset.actors.set_index("actor_id").loc[actor_id]
     aliases = [a for a in actor["aliases"] if a]
     others = [a for a in aliases if a != actor["name"]]
-    names = dict(zip(dataset.actors["actor_id"], dataset.actors["name"], strict=True))
+    names = dataset.actor_names
     member = f" · part of {esc(names.get(actor['member_of'], actor['member_of']))}" if actor["member_of"] else ""
     also = f" · also called {esc(', '.join(others))}" if others else ""
     mentions = mentions_in_text(dataset, actor)
@@ -113,8 +108,7 @@ def actor_card(dataset: Dataset, actor_id: str) -> str:
         for s in mentions.itertuples()
     ]
     held = [
-        f"<li>{esc(p.stance)} “{esc(p.issue_label)}” ({esc(BASIS_WORDS.get(p.basis, p.basis))}, "
-        f"{esc(in_words(p.as_of))})</li>"
+        f"<li>{esc(p.stance)} “{esc(p.issue_label)}” ({esc(words_for(BASIS, p.basis))}, {esc(in_words(p.as_of))})</li>"
         for p in positions.itertuples()
     ]
     sections = [  # (title, what "Show all N …" counts, items)

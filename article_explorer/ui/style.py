@@ -6,15 +6,26 @@ those variables (with a light fallback for pages without them, such as the offli
 and the few colours that must stay fixed (a yellow highlight) carry their own dark text so
 that they read on either theme.
 
-Explorers put :data:`STYLE` once at the top of their widget.
+The sheet goes into the page once, however many explorers and exercises the page shows:
+each of them puts :func:`page_style` first in its widget, an invisible anywidget that writes
+the sheet into one ``<style id="article-explorer-style">`` in the document's head (or leaves
+the one already there). In the head it outlives the cell that put it there: a re-run or cleared
+cell, or a restarted kernel, leaves the page styled. :data:`STYLE` is the same sheet as a
+``<style>`` element, for a page made without a browser's widgets (a saved HTML answer sheet).
 """
 
 from __future__ import annotations
 
+import anywidget
+import traitlets
+
+from article_explorer.ui.theme import CONTEXT
+
 #: Selector prefix for rules that apply only to a dark theme.
 DARK = 'body[data-jp-theme-light="false"]'
-#: The grey of the context mark (``reader.MARKS["context"]``): cards, charts and the map use it.
-CONTEXT_COLOUR = "#6b6b6b"
+#: The id of the page's one style element.
+STYLE_ID = "article-explorer-style"
+CONTEXT_COLOUR = CONTEXT.colour
 
 _CSS = f"""
 .ae-article p {{margin: 0 0 .7em 0; line-height: 1.55;}}
@@ -63,3 +74,37 @@ body[data-voila] .celltag_lab-only {{display: none;}}
 """
 
 STYLE = f"<style>{_CSS}</style>"
+
+_ESM = r"""
+function render({ model, el }) {
+  el.style.display = "none";
+  const id = model.get("element_id");
+  let sheet = document.getElementById(id);
+  if (!sheet) {
+    sheet = document.createElement("style");
+    sheet.id = id;
+    document.head.appendChild(sheet);
+  }
+  if (sheet.textContent !== model.get("css")) sheet.textContent = model.get("css");
+}
+export default { render };
+"""
+
+
+class PageStyle(anywidget.AnyWidget):
+    """Puts the style sheet in the page's head once; shows nothing itself."""
+
+    _esm = _ESM
+    css = traitlets.Unicode(_CSS).tag(sync=True)
+    element_id = traitlets.Unicode(STYLE_ID).tag(sync=True)
+
+
+_page_style: PageStyle | None = None
+
+
+def page_style() -> PageStyle:
+    """The kernel's one :class:`PageStyle`: put it first in every explorer's and exercise's widget."""
+    global _page_style
+    if _page_style is None:
+        _page_style = PageStyle()
+    return _page_style

@@ -40,6 +40,7 @@ from IPython.display import display
 from article_explorer.data.config import DEFAULT_DATA_DIR
 from article_explorer.data.dataset import Dataset
 from article_explorer.data.edtf import in_words
+from article_explorer.data.queries import most_contested_issue
 from article_explorer.explorers.map.countries import CRIMEA_KEY, SIDES, area_outlines, country_traces
 from article_explorer.explorers.map.labels import Label, layout_labels
 from article_explorer.explorers.map.marks import (
@@ -53,9 +54,6 @@ from article_explorer.explorers.map.marks import (
     item_words,
     landmark_trace,
 )
-from article_explorer.explorers.positions.explorer import most_contested_issue
-from article_explorer.explorers.reader import MARKS, STYLE
-from article_explorer.explorers.timeline.explorer import article_date
 from article_explorer.geo.geography import (
     Country,
     Extent,
@@ -75,6 +73,8 @@ from article_explorer.ui import session
 from article_explorer.ui.controls import NO_CHOICE
 from article_explorer.ui.plotview import PlotView, plot_view
 from article_explorer.ui.rendering import download_link, esc, html_table, link, nothing_matches
+from article_explorer.ui.style import STYLE
+from article_explorer.ui.theme import CONTEXT
 
 NATO_MEMBERS_PATH = DEFAULT_DATA_DIR / "geo" / "nato_members.csv"
 #: layer -> label. The dispute layer's label names the dataset's most contested issue.
@@ -338,7 +338,7 @@ def disputed_items(dataset: Dataset) -> tuple[str, set[str]]:
 def map_items(geography: Geography) -> pd.DataFrame:
     """Every item that can be drawn at a place: one row per (event, claim or later outcome, place)."""
     dataset = geography.dataset
-    published = article_date(dataset)
+    published = dataset.published
     _, disputed = disputed_items(dataset)
     rows = []
     for _, event in dataset.events.iterrows():
@@ -451,7 +451,7 @@ def map_title(filters: MapFilters, published: dt.date) -> str:
 
 def full_map_figure(geography: Geography, items: pd.DataFrame, filters: MapFilters, chosen: str | None = None) -> dict:
     """The whole map in one figure dict: countries, area outlines, then places and the ring."""
-    year = shown_year(filters, article_date(geography.dataset).year)
+    year = shown_year(filters, geography.dataset.published.year)
     top = build_map_figure(geography, items, filters, chosen)
     under = country_traces(geography, year)["data"] + area_outlines(geography, active_areas(geography, items))["data"]
     return {"data": under + top["data"], "layout": top["layout"], "config": top["config"]}
@@ -609,7 +609,7 @@ def build_map_figure(geography: Geography, items: pd.DataFrame, filters: MapFilt
         # Left-aligned and below the toolbar's strip, with the attribution under it: clear of
         # the toolbar (top right) and of the tick labels (below the map).
         "title": {
-            "text": esc(map_title(filters, article_date(geography.dataset))),
+            "text": esc(map_title(filters, geography.dataset.published)),
             "x": 0,
             "xref": "container",
             "xanchor": "left",
@@ -715,7 +715,7 @@ def place_card(geography: Geography, place_id: str, items: pd.DataFrame, centre:
 def describe_map(geography: Geography, items: pd.DataFrame, filters: MapFilters) -> str:
     """One or two sentences on what the map shows, for the year it really shows."""
     dataset = geography.dataset
-    published = article_date(dataset)
+    published = dataset.published
     published_words = f"{published.day} {published:%B %Y}"
     off = [geography.place[p]["name"] for p in geography.mapped[1]]
     off_text = f" Not on this map (too far away): {', '.join(off).rstrip('.')}." if off else ""
@@ -727,7 +727,7 @@ def describe_map(geography: Geography, items: pd.DataFrame, filters: MapFilters)
         later_note = f" Hindsight is off, so nothing after {published_words} is shown."
     context = int(items["context"].sum())
     context_text = (
-        f" {context} of the items shown are context events ({MARKS['context'][0]}): the coder added them; "
+        f" {context} of the items shown are context events ({CONTEXT.glyph}): the coder added them; "
         "the article does not report them."
         if context
         else " Context events are hidden."
@@ -877,7 +877,7 @@ class MapExplorer:
         self.dataset = dataset
         self.geography = Geography(dataset)
         self.items = map_items(self.geography)
-        self.published_year = article_date(dataset).year
+        self.published_year = dataset.published.year
         years = [*self.items["year"], *(d.year for d in dataset.events["date_start"].dropna()), self.published_year]
         first, last = int(min(years)), int(max(years))
         in_layer = Counter(layer for layers in self.items["layers"] for layer in layers)

@@ -8,7 +8,7 @@
 * A **context event** (``events.origin = context``: the coder added it from outside sources to
   explain the article's words) is marked "□ context" wherever an item is listed (hover, card,
   table), and a place where everything shown is context is framed in grey, as the timeline
-  frames a context event (the mark □ of :data:`.reader.MARKS`). "Show context events" hides
+  frames a context event (the mark □ of :data:`article_explorer.ui.theme.CONTEXT`). "Show context events" hides
   them.
 """
 
@@ -19,8 +19,8 @@ from collections.abc import Callable, Mapping, Sequence
 import pandas as pd
 
 from article_explorer.explorers.map.labels import Placement
-from article_explorer.explorers.reader import CONTEXT_SYMBOL, MARKS
 from article_explorer.ui.rendering import esc
+from article_explorer.ui.theme import CONTEXT
 
 LANDMARK_WORDS = "landmark, not named by the article"
 LANDMARK_SYMBOL = "circle-open-dot"
@@ -28,7 +28,7 @@ LANDMARK_COLOUR = "#4d4d4d"
 LANDMARK_PX = 10
 #: What an item is, in words, on screen (never the code); a context event says so.
 ITEM_WORDS = {"event": "an event", "claim": "the author's claim", "later": "what happened later"}
-CONTEXT_ITEM = f"{MARKS['context'][0]} context: an event the coder added; the article does not report it"
+CONTEXT_ITEM = f"{CONTEXT.glyph} context: an event the coder added; the article does not report it"
 
 
 def is_landmark(place: Mapping) -> bool:
@@ -43,7 +43,7 @@ def item_words(item: str, context: bool) -> str:
 
 def context_prefix(context: bool) -> str:
     """``"□ context: "`` before a context item in a list; nothing for the others."""
-    return f"{MARKS['context'][0]} context: " if context else ""
+    return f"{CONTEXT.glyph} context: " if context else ""
 
 
 def landmark_trace(
@@ -99,7 +99,7 @@ def context_frame_trace(places: Mapping[str, Mapping], framed: Sequence[str]) ->
             "y": [places[p]["lat"] for p in framed],
             "mode": "markers",
             # 18 px: clear of the names, which plotly sets 11 px from a 16-px marker's centre
-            "marker": {"symbol": CONTEXT_SYMBOL, "size": 18, "color": MARKS["context"][1], "line": {"width": 2}},
+            "marker": {"symbol": CONTEXT.symbol, "size": 18, "color": CONTEXT.colour, "line": {"width": 2}},
             "hoverinfo": "skip",
         }
     ]
@@ -110,4 +110,4 @@ def context_count_note(shown: pd.DataFrame, hidden: int) -> str:
     if hidden:
         return f" {hidden} context event{'s' if hidden != 1 else ''} hidden."
     context = int(shown["context"].sum()) if len(shown) else 0
-    return f" {context} of them context events ({MARKS['context'][0]})." if context else ""
+    return f" {context} of them context events ({CONTEXT.glyph})." if context else ""

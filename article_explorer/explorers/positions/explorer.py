@@ -22,14 +22,14 @@ from IPython.display import display
 
 from article_explorer.data.dataset import Dataset
 from article_explorer.data.edtf import in_words
-from article_explorer.explorers.claims import ClaimFilters, filter_claims
-from article_explorer.explorers.reader import STYLE, claim_card, event_card
-from article_explorer.explorers.timeline.explorer import article_date
+from article_explorer.data.queries import ClaimFilters, filter_claims, most_contested_issue
 from article_explorer.ui import session
 from article_explorer.ui.actor_card import folded
+from article_explorer.ui.cards import claim_card, event_card
 from article_explorer.ui.controls import NO_CHOICE, choose_several, multi_select, replace_options
 from article_explorer.ui.plotview import plot_view
 from article_explorer.ui.rendering import date_line, download_link, esc, html_table, nothing_matches
+from article_explorer.ui.style import STYLE
 
 #: stance -> (letter, fill colour, text colour, words). Okabe-Ito colours; the letter carries the meaning.
 STANCES = {
@@ -362,7 +362,7 @@ def build_stance_figure(dataset: Dataset, positions: pd.DataFrame, issue_id: str
                 "customdata": list(rows["position_id"]),
             }
         )
-    published = article_date(dataset).isoformat()
+    published = dataset.published.isoformat()
     line, line_label = date_line(published, "the article", label_inside=False)
     top = len(actors) - 0.3  # room above the top actor for its "S · stated" labels
     line_label["xanchor"] = "right"  # to the line's left, clear of the modebar on the right
@@ -509,17 +509,6 @@ class PositionMatrixExplorer:
 
     def _ipython_display_(self) -> None:
         display(self.widget)
-
-
-def most_contested_issue(dataset: Dataset) -> str:
-    """The issue on which most actors changed their stance, then the one with most positions
-    (ties broken by the issue's place in issues.csv): the most telling one to follow over time."""
-    positions = dataset.positions
-    stances_per_actor = positions.groupby(["issue_id", "actor_id"])["stance"].nunique()
-    changers = (stances_per_actor > 1).groupby(level="issue_id").sum()
-    counts = positions["issue_id"].value_counts()
-    order = list(dataset.issues["issue_id"])
-    return min(counts.index, key=lambda issue: (-changers[issue], -counts[issue], order.index(issue)))
 
 
 class StanceOverTime:

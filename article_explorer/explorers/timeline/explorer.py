@@ -13,8 +13,7 @@ framed in grey, the chart's form of the reader's mark □; "Show context events"
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 import ipywidgets as widgets
 import pandas as pd
@@ -23,7 +22,7 @@ from IPython.display import display
 
 from article_explorer.data.dataset import Dataset
 from article_explorer.data.edtf import parse_edtf
-from article_explorer.explorers.reader import MARKS, STYLE, context_tag, event_card
+from article_explorer.data.queries import TimelineFilters, filter_events
 from article_explorer.explorers.timeline.layout import (
     CONTEXT_HOVER,
     LEGEND_TITLE,
@@ -41,9 +40,12 @@ from article_explorer.explorers.timeline.layout import (
     year_breaks,
 )
 from article_explorer.ui import session
+from article_explorer.ui.cards import context_tag, event_card
 from article_explorer.ui.controls import NO_CHOICE, choose_several, multi_select, replace_options
 from article_explorer.ui.plotview import plot_view
 from article_explorer.ui.rendering import date_line, download_link, esc, html_table, nothing_matches, words
+from article_explorer.ui.style import STYLE
+from article_explorer.ui.theme import CONTEXT
 
 LANES = ("category", "actor")
 STATUS_SYMBOLS = {"past": "circle", "ongoing": "diamond", "anticipated": "circle-open", "hypothetical": "diamond-open"}
@@ -54,54 +56,9 @@ STYLE_OF_PRECISION = {
     "open": ("end unknown: dotted line", {"width": 3, "dash": "dot"}, 0.8),
 }
 #: An event's origin, in the table's "reported by" column.
-ORIGIN_WORDS = {"article": "the article", "context": f"{MARKS['context'][0]} context (not the article)"}
+ORIGIN_WORDS = {"article": "the article", "context": f"{CONTEXT.glyph} context (not the article)"}
 #: Category colours; no black, which vanishes on a dark theme.
 COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#882255", "#F0E442")
-
-
-@dataclass(frozen=True)
-class TimelineFilters:
-    """What the learner has chosen. Empty selections are not allowed to mean "all": the app
-    starts with everything selected, so that a learner who clears a list sees nothing."""
-
-    first_year: int | None = None
-    last_year: int | None = None
-    actors: frozenset[str] | None = None
-    categories: frozenset[str] | None = None
-    statuses: frozenset[str] | None = None
-    date_bases: frozenset[str] | None = None
-    lanes: str = "category"
-    hindsight: bool = False
-    context: bool = True  # show the context events (events.origin = context)
-
-
-def article_date(dataset: Dataset) -> dt.date:
-    """The day the article was published (the earliest day of its EDTF date)."""
-    return parse_edtf(dataset.article_source["published"]).earliest or dt.date.today()
-
-
-def filter_events(dataset: Dataset, filters: TimelineFilters) -> pd.DataFrame:
-    """The events that pass every filter, sorted by start date."""
-    events = dataset.events
-    keep = pd.Series(True, index=events.index)
-    if filters.first_year is not None and filters.last_year is not None and filters.first_year > filters.last_year:
-        keep[:] = False  # no year is both from the first and up to the last, whatever an open date spans
-    if filters.first_year is not None:  # an open or unknown end runs on: it is in every later year
-        keep &= events["date_end"].isna() | (events["date_end"] >= pd.Timestamp(filters.first_year, 1, 1))
-    if filters.last_year is not None:
-        keep &= events["date_start"].isna() | (events["date_start"] <= pd.Timestamp(filters.last_year, 12, 31))
-    if filters.actors is not None:
-        keep &= events["actor_ids"].map(lambda ids: bool(filters.actors.intersection(ids)))
-    for column, chosen in (
-        ("category", filters.categories),
-        ("status", filters.statuses),
-        ("date_basis", filters.date_bases),
-    ):
-        if chosen is not None:
-            keep &= events[column].isin(chosen)
-    if not filters.context:
-        keep &= events["origin"] != "context"
-    return events[keep].sort_values(["date_start", "event_id"], na_position="first")
 
 
 def _shape_of(event: pd.Series) -> str:
@@ -131,7 +88,7 @@ def build_timeline_figure(dataset: Dataset, filters: TimelineFilters, selected_e
     (nearly) the same date are spread a little up and down, so that every event shown can be
     seen; runs of empty years are cut out of the date axis, and marked."""
     events = filter_events(dataset, filters)
-    published = pd.Timestamp(article_date(dataset))
+    published = pd.Timestamp(dataset.published)
     actor_names = dict(zip(dataset.actors["actor_id"], dataset.actors["name"], strict=True))
     sources = dict(zip(dataset.sources["source_id"], dataset.sources["title"], strict=True))
     later = events[events["outcome"] != ""] if filters.hindsight else events.iloc[:0]
@@ -349,7 +306,7 @@ def describe_timeline(dataset: Dataset, shown: pd.DataFrame, filters: TimelineFi
         span += f" ({unknown} with an unknown start)"
     text = (
         f"Showing {len(shown)} of {total} events ({parts}), {span}; "
-        f"the article was written on {date_words(article_date(dataset).isoformat())}."
+        f"the article was written on {date_words(dataset.published.isoformat())}."
     )
     if context:
         text += f" {context}"
@@ -387,7 +344,7 @@ class TimelineExplorer:
     def __init__(self, dataset: Dataset):
         self.dataset = dataset
         events = dataset.events
-        years = sorted({d.year for d in events["date_start"].dropna()} | {article_date(dataset).year})
+        years = sorted({d.year for d in events["date_start"].dropna()} | {dataset.published.year})
         self.total = len(events)
         self.lanes = widgets.ToggleButtons(
             options=[("by category", "category"), ("by actor", "actor")], description="Lanes"

@@ -8,7 +8,7 @@
   (drawn in neutral grey) says the status, its colour says the category.
 * :func:`lane_label`: long lane names are wrapped, never cut.
 * :func:`context_frame_trace`: the grey square frame round each context event's marker (the
-  chart's form of the mark □ of :data:`.reader.MARKS`), with its own legend entry.
+  chart's form of the mark □ of :data:`article_explorer.ui.theme.CONTEXT`), with its own legend entry.
 """
 
 from __future__ import annotations
@@ -20,8 +20,8 @@ from collections.abc import Iterable, Sequence
 import pandas as pd
 
 from article_explorer.data.edtf import EdtfError, in_words
-from article_explorer.explorers.reader import CONTEXT_SYMBOL, MARKS
 from article_explorer.ui.rendering import esc
+from article_explorer.ui.theme import CONTEXT
 
 #: The grey of legend entries that show a shape only, not a colour.
 NEUTRAL = "#6b6b6b"
@@ -34,7 +34,7 @@ SLOT_STEP = 0.3
 LEGEND_TITLE = "Shape = status on the article's date; colour = category"
 #: The hover's last line for a context event.
 CONTEXT_HOVER = (
-    f"{MARKS['context'][0]} Context: the article does not report this event; the coder added it to explain its words."
+    f"{CONTEXT.glyph} Context: the article does not report this event; the coder added it to explain its words."
 )
 
 
@@ -47,7 +47,7 @@ def context_frame_trace(frames: dict[str, list]) -> dict:
         "mode": "markers",
         "name": "context (framed): not reported by the article",
         "legendgroup": "context",
-        "marker": {"symbol": CONTEXT_SYMBOL, "size": 21, "color": MARKS["context"][1], "line": {"width": 2}},
+        "marker": {"symbol": CONTEXT.symbol, "size": 21, "color": CONTEXT.colour, "line": {"width": 2}},
         "hovertemplate": "%{text}<extra></extra>",
     }
 

@@ -1,0 +1,198 @@
+"""The one theme: how every value of a contract vocabulary looks and reads, in every notebook.
+
+A :class:`Look` gives a value its words, and where it has them its colour, its glyph (a text
+mark such as ●, used in HTML and legends) and the plotly marker symbol that draws the same
+glyph on a chart. Each vocabulary is keyed by the values of the contract's enum
+(:mod:`article_explorer.data.contract`); ``tests/test_theme.py`` checks that every value has
+one look and that no vocabulary names a value the contract does not know. The order of a
+vocabulary is the order views list it in (from describing to prescribing, for claim types).
+
+Colours are from the Okabe-Ito palette, which colour-blind readers can tell apart, and
+shape or words always carry the meaning too: colour only repeats it. Three rules keep the
+meanings apart across notebooks:
+
+* certainty has one glyph set everywhere (● ◆ ▲ ✕), in the reader, the claims chart, the
+  ladder, the cards and the exercises;
+* stance colours never reuse the colours of the sides on the map (a "supports" cell must not
+  look like NATO, nor "opposes" like Russia);
+* a context event (the coder's, not the article's) is grey and hollow (□) wherever it is drawn.
+
+>>> CERTAINTY["probable"].glyph, CERTAINTY["probable"].symbol
+('◆', 'diamond')
+>>> words_for(BASIS, "attributed")
+'attributed by the author'
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Look:
+    """How one value of a vocabulary looks: words always; colour, glyph and symbol where drawn."""
+
+    words: str
+    colour: str = ""
+    glyph: str = ""
+    symbol: str = ""  # plotly marker symbol for the glyph
+    text_colour: str = ""  # text drawn on a fill of ``colour``
+    pattern: str = ""  # plotly fill pattern shape, for areas
+    pattern_colour: str = ""
+
+
+Vocabulary = dict[str, Look]
+
+#: Grey for what is no value of its own: legend keys that show a shape only, the context mark.
+NEUTRAL = "#6b6b6b"
+#: The star that marks the article's own date on the timeline: no category's colour.
+ARTICLE_DATE_COLOUR = "#7b2cbf"
+#: A landmark (``places.role = landmark``): a place on the map for orientation only.
+LANDMARK_COLOUR = "#4d4d4d"
+
+# --- claims -----------------------------------------------------------------------------------
+
+CERTAINTY: Vocabulary = {
+    "certain": Look("certain", "#D55E00", "●", "circle"),
+    "probable": Look("probable", "#E69F00", "◆", "diamond"),
+    "possible": Look("possible", "#009E73", "▲", "triangle-up"),
+    "uncertain": Look("uncertain", "#CC79A7", "✕", "x"),
+}
+CLAIM_TYPE: Vocabulary = {
+    "report": Look("reports what happened or what someone said", "#56B4E9"),
+    "assessment": Look("judges a situation", "#E69F00"),
+    "perception": Look("says how an actor sees things", "#CC79A7"),
+    "prediction": Look("forecasts", "#D55E00"),
+    "prescription": Look("says what should be done", "#009E73"),
+}
+VOICE: Vocabulary = {
+    "own": Look("the author's own judgement"),
+    "reported": Look("a statement the author reports"),
+    "attributed": Look("a view the author ascribes"),
+}
+CLAIM_STANCE: Vocabulary = {
+    "supports": Look("supports"),
+    "opposes": Look("opposes"),
+    "neutral": Look("neutral"),
+}
+TIME_FRAME: Vocabulary = {"past": Look("past"), "present": Look("present"), "future": Look("future")}
+
+# --- positions --------------------------------------------------------------------------------
+
+#: Stance cells: a letter on a fill (black text: each fill is light enough for it to read).
+STANCE: Vocabulary = {
+    "supports": Look("supports", "#009E73", "S", "triangle-up", "#000000"),
+    "opposes": Look("opposes", "#CC79A7", "O", "triangle-down", "#000000"),
+    "mixed": Look("mixed", "#E69F00", "M", "diamond", "#000000"),
+}
+#: A matrix cell with no position: not a value of the contract, but drawn beside them.
+NO_POSITION = Look("no position in the text", "#f0f0f0", "·", "", "#555555")
+BASIS: Vocabulary = {
+    "stated": Look("stated by the actor"),
+    "action": Look("shown by an action"),
+    "attributed": Look("attributed by the author"),
+}
+
+# --- events -----------------------------------------------------------------------------------
+
+ORIGIN: Vocabulary = {
+    "article": Look("the article", "#0072B2", "■", "circle"),
+    "context": Look("context (not the article)", NEUTRAL, "□", "square-open"),
+}
+#: How an event's date precision reads on screen.
+PRECISION: Vocabulary = {
+    "day": Look("exact day"),
+    "month": Look("known to the month"),
+    "year": Look("known to the year"),
+    "range": Look("a period"),
+    "ongoing": Look("still going on"),
+}
+#: Where an event's date comes from.
+DATE_BASIS: Vocabulary = {
+    "article": Look("the article"),
+    "context": Look("an outside source"),
+    "inferred": Look("inference"),
+}
+#: An event's status: the marker's shape (filled for what happened, hollow for what may).
+STATUS: Vocabulary = {
+    "past": Look("past", symbol="circle"),
+    "ongoing": Look("ongoing", symbol="diamond"),
+    "anticipated": Look("anticipated", symbol="circle-open"),
+    "hypothetical": Look("hypothetical", symbol="diamond-open"),
+}
+#: Category colours; no black, which vanishes on a dark theme.
+CATEGORY: Vocabulary = {
+    "conflict": Look("conflict", "#0072B2"),
+    "diplomacy": Look("diplomacy", "#D55E00"),
+    "economy": Look("economy", "#009E73"),
+    "human_rights": Look("human rights", "#CC79A7"),
+    "humanitarian": Look("humanitarian", "#E69F00"),
+    "military": Look("military", "#56B4E9"),
+    "politics": Look("politics", "#882255"),
+    "sanctions": Look("sanctions", "#F0E442"),
+}
+
+# --- actors and places ------------------------------------------------------------------------
+
+ACTOR_KIND: Vocabulary = {
+    "state": Look("state", symbol="circle"),
+    "government_body": Look("government body", symbol="pentagon"),
+    "international_org": Look("international organisation", symbol="square"),
+    "person": Look("person", symbol="diamond"),
+    "group": Look("group", symbol="triangle-up"),
+}
+#: Place kinds; the map draws the point kinds with these symbols (areas are outlines).
+PLACE_KIND: Vocabulary = {
+    "capital": Look("capital", symbol="star"),
+    "city": Look("city", symbol="circle"),
+    "military_site": Look("military site", symbol="triangle-up"),
+    "country": Look("country"),
+    "region": Look("region"),
+}
+PLACE_ROLE: Vocabulary = {
+    "mentioned": Look("named in the article"),
+    "landmark": Look("landmark, not named by the article", LANDMARK_COLOUR, "⊙", "circle-open-dot"),
+}
+#: The sides a country is on, as the map fills it: Belarus bright, others pale grey, and a
+#: pattern for each side but those two.
+SIDE: Vocabulary = {
+    "russia": Look("Russia", "rgba(213, 94, 0, 0.40)", pattern="x", pattern_colour="rgba(120, 45, 0, 0.55)"),
+    "belarus": Look("Belarus", "rgba(240, 228, 66, 0.85)"),
+    "ukraine": Look("Ukraine", "rgba(86, 180, 233, 0.45)", pattern=".", pattern_colour="rgba(0, 70, 120, 0.7)"),
+    "nato": Look("NATO member", "rgba(0, 114, 178, 0.35)", pattern="/", pattern_colour="rgba(0, 50, 100, 0.55)"),
+    "other": Look("other countries and territories", "rgba(200, 200, 200, 0.40)"),
+}
+
+#: (table, field) -> vocabulary: what ``tests/test_theme.py`` holds against the contract.
+VOCABULARIES: dict[tuple[str, str], Vocabulary] = {
+    ("claims", "certainty"): CERTAINTY,
+    ("claims", "claim_type"): CLAIM_TYPE,
+    ("claims", "voice"): VOICE,
+    ("claims", "stance"): CLAIM_STANCE,
+    ("claims", "time_frame"): TIME_FRAME,
+    ("positions", "stance"): STANCE,
+    ("positions", "basis"): BASIS,
+    ("events", "origin"): ORIGIN,
+    ("events", "precision"): PRECISION,
+    ("events", "date_basis"): DATE_BASIS,
+    ("events", "status"): STATUS,
+    ("events", "category"): CATEGORY,
+    ("actors", "kind"): ACTOR_KIND,
+    ("places", "kind"): PLACE_KIND,
+    ("places", "role"): PLACE_ROLE,
+    ("places", "side"): SIDE,
+}
+
+# --- the rows of the dataset, as the reader marks them -----------------------------------------
+
+#: A row kind's glyph and colour: events (■, context □), claims by certainty, positions (✦).
+EVENT = ORIGIN["article"]
+CONTEXT = ORIGIN["context"]
+CLAIM = Look("claim", "#D55E00", "●")
+POSITION = Look("position", "#56B4E9", "✦")
+
+
+def words_for(vocabulary: Vocabulary, value: str) -> str:
+    """A value's words; a value the vocabulary does not know reads as itself, spaces for underscores."""
+    look = vocabulary.get(value)
+    return look.words if look else str(value).replace("_", " ")

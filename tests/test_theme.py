@@ -1,0 +1,78 @@
+"""The one theme: every value of every vocabulary the views show has one look, and meanings stay apart."""
+
+from __future__ import annotations
+
+import pytest
+
+from article_explorer.data.contract import TABLES_BY_NAME
+from article_explorer.ui import theme
+
+#: Enum fields the views show as the contract spells them, or not at all, and why.
+NOT_THEMED = {
+    ("sources", "kind"): "a source is the article or context; shown only as a link",
+    ("sentences", "part"): "the reader names a part in its paragraph label (standfirst, photo caption)",
+    ("places", "geo_precision"): "decides how a place is drawn (point or area), never shown as words",
+    ("events", "plover_event"): "an outside standard's codes, shown as PLOVER spells them",
+    ("second_coding", "table"): "table names, in the reliability table",
+    ("second_coding", "field"): "field names, in the reliability table",
+    ("adjudication", "table"): "table names, in the reliability table",
+    ("adjudication", "field"): "field names, in the reliability table",
+}
+
+
+def enum_fields():
+    return [(t.name, f.name) for t in TABLES_BY_NAME.values() for f in t.fields if f.enum]
+
+
+def test_every_enum_of_the_contract_is_themed_or_said_why_not():
+    themed = set(theme.VOCABULARIES)
+    assert themed.isdisjoint(NOT_THEMED)
+    assert set(enum_fields()) == themed | set(NOT_THEMED)
+
+
+@pytest.mark.parametrize("key", list(theme.VOCABULARIES), ids=lambda key: ".".join(key))
+def test_every_value_has_exactly_one_look_and_no_more(key):
+    table, field = key
+    assert set(theme.VOCABULARIES[key]) == set(TABLES_BY_NAME[table].field(field).enum)
+    assert all(look.words for look in theme.VOCABULARIES[key].values())
+
+
+def test_certainty_has_one_glyph_set_drawn_by_matching_plotly_symbols():
+    looks = theme.CERTAINTY
+    assert [looks[c].glyph for c in ("certain", "probable", "possible", "uncertain")] == ["●", "◆", "▲", "✕"]
+    assert [looks[c].symbol for c in ("certain", "probable", "possible", "uncertain")] == [
+        "circle",
+        "diamond",
+        "triangle-up",
+        "x",
+    ]
+
+
+def rgb(colour: str) -> tuple[int, int, int]:
+    if colour.startswith("#"):
+        return tuple(int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    return tuple(int(part) for part in colour[colour.index("(") + 1 : colour.index(")")].split(",")[:3])
+
+
+def test_stance_colours_never_reuse_a_sides_colour():
+    sides = {rgb(look.colour) for look in theme.SIDE.values()}
+    assert rgb("rgba(0, 114, 178, 0.35)") in sides, "the check compares colours, not strings"
+    for stance, look in theme.STANCE.items():
+        assert rgb(look.colour) not in sides, stance
+
+
+def test_glyphs_within_a_vocabulary_tell_its_values_apart():
+    for key, vocabulary in theme.VOCABULARIES.items():
+        glyphs = [look.glyph for look in vocabulary.values() if look.glyph]
+        symbols = [look.symbol for look in vocabulary.values() if look.symbol]
+        assert len(set(glyphs)) == len(glyphs) and len(set(symbols)) == len(symbols), key
+
+
+def test_a_context_event_is_grey_and_hollow_and_the_article_date_is_no_category():
+    assert theme.CONTEXT.glyph == "□" and theme.CONTEXT.symbol == "square-open"
+    assert theme.CONTEXT.colour == theme.NEUTRAL == "#6b6b6b"
+    assert theme.ARTICLE_DATE_COLOUR not in {look.colour for look in theme.CATEGORY.values()}
+
+
+def test_an_unknown_value_reads_as_words():
+    assert theme.words_for(theme.ACTOR_KIND, "think_tank") == "think tank"
