@@ -12,23 +12,28 @@ from hypothesis import strategies as st
 
 from article_explorer import load_dataset
 from article_explorer.data.config import DEFAULT_DATA_DIR, PROJECT_ROOT
+from article_explorer.data.queries import TimelineFilters, filter_events
 from article_explorer.exercises.base import AnswerBook
 from article_explorer.exercises.timeline import future_events_exercise, hindsight_exercise
-from article_explorer.explorers.timeline.explorer import (
-    COLOURS,
-    STATUS_SYMBOLS,
-    TimelineExplorer,
-    TimelineFilters,
-    build_timeline_figure,
-    describe_timeline,
-    events_csv,
-    filter_events,
-)
-from article_explorer.explorers.timeline.layout import NEUTRAL
+from article_explorer.explorers.timeline.explorer import TimelineExplorer, describe_timeline, events_csv
+from article_explorer.explorers.timeline.figure import build_timeline_figure
 
 from .conftest import CONTEXT_EVENTS
 
 DATASETS = {"article": DEFAULT_DATA_DIR, "other_article": PROJECT_ROOT / "tests" / "data" / "other_article"}
+#: What the theme defines, written out: a status's marker, the key's grey, each category's colour.
+STATUS_SYMBOLS = {"past": "circle", "ongoing": "diamond", "anticipated": "circle-open", "hypothetical": "diamond-open"}
+NEUTRAL = "#6b6b6b"
+CATEGORY_COLOURS = {
+    "conflict": "#0072B2",
+    "diplomacy": "#D55E00",
+    "economy": "#009E73",
+    "human_rights": "#CC79A7",
+    "humanitarian": "#E69F00",
+    "military": "#56B4E9",
+    "politics": "#882255",
+    "sanctions": "#F0E442",
+}
 
 
 @pytest.fixture(scope="module")
@@ -265,10 +270,17 @@ def test_the_legend_shows_exactly_what_the_marks_use(dataset, lanes):
     used = {c for t in drawn for c in t.marker.color}
     categories = {name: t.marker.color for name, t in key.items() if t.marker.symbol == "square"}
     assert set(categories.values()) == used, "one entry per category colour, in by-actor lanes too"
-    assert categories["human rights"] == COLOURS[sorted(dataset.events["category"].unique()).index("human_rights")]
+    assert categories["human rights"] == CATEGORY_COLOURS["human_rights"]
     (stars,) = trace(figure, "what happened later")
-    assert stars.marker.color not in COLOURS and stars.marker.color not in used, "a star is no category"
+    assert stars.marker.color not in CATEGORY_COLOURS.values() and stars.marker.color not in used, "no category's"
     assert pd.Timestamp(figure.layout.xaxis.range[1]) > max(pd.Timestamp(x) for x in stars.x) + pd.Timedelta(days=60)
+
+
+def test_a_category_keeps_its_colour_whichever_others_a_dataset_has():
+    other = load_dataset(DATASETS["other_article"])  # three of the eight categories
+    figure = build_timeline_figure(other, TimelineFilters())
+    key = {t.name: t.marker.color for t in figure.data if t.showlegend is not False and t.marker.symbol == "square"}
+    assert key == {"diplomacy": "#D55E00", "humanitarian": "#E69F00", "politics": "#882255"}
 
 
 def test_the_legend_goes_under_the_plot_and_lane_names_are_never_cut(dataset):

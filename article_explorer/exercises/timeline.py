@@ -7,8 +7,9 @@ dataset and answer book (:mod:`.session`), and a state exercise checks the newes
 from __future__ import annotations
 
 from article_explorer.data.dataset import Dataset
+from article_explorer.data.queries import TimelineFilters
 from article_explorer.exercises.base import RIGHT, AnswerBook, Feedback, NumberExercise, StateExercise, answer_book
-from article_explorer.explorers.timeline.explorer import TimelineExplorer, TimelineFilters
+from article_explorer.explorers.timeline.explorer import TimelineExplorer
 from article_explorer.ui import session
 
 NOTEBOOK = "01_timeline"

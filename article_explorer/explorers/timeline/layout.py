@@ -21,12 +21,8 @@ import pandas as pd
 
 from article_explorer.data.edtf import EdtfError, in_words
 from article_explorer.ui.rendering import esc
-from article_explorer.ui.theme import CONTEXT
+from article_explorer.ui.theme import CATEGORY, CONTEXT, NEUTRAL, STATUS, words_for
 
-#: The grey of legend entries that show a shape only, not a colour.
-NEUTRAL = "#6b6b6b"
-#: Hindsight stars: a colour no category uses, with a dark outline.
-STAR_COLOUR = "#7b2cbf"
 #: The distance, in lanes, between two markers of one lane moved apart so that both can be seen.
 SLOT_STEP = 0.3
 #: What the legend's encodings mean (the context frame has an entry of its own: a longer title
@@ -164,12 +160,14 @@ def date_axis(left: pd.Timestamp, right: pd.Timestamp, breaks: list[tuple[int, i
     return axis, shapes, annotations
 
 
-def legend_key(symbols: dict[str, str], statuses: Iterable[str], colours: dict[str, str]) -> list[dict]:
-    """Legend-only traces: one per status in its shape, in neutral grey (grouped with the status's
-    markers, so that a click hides them), then one per category in its colour."""
+def legend_key(statuses: Iterable[str], colours: dict[str, str]) -> list[dict]:
+    """Legend-only traces: one per status in its shape (:data:`~article_explorer.ui.theme.STATUS`),
+    in neutral grey (grouped with the status's markers, so that a click hides them), then one per
+    category in its colour (``colours``: category -> colour)."""
     key = []
     for status in statuses:
-        hollow = symbols[status].endswith("-open")
+        symbol = STATUS[status].symbol
+        hollow = symbol.endswith("-open")
         key.append(
             {
                 "type": "scatter",
@@ -179,7 +177,7 @@ def legend_key(symbols: dict[str, str], statuses: Iterable[str], colours: dict[s
                 "name": status,
                 "legendgroup": f"status:{status}",
                 "marker": {
-                    "symbol": symbols[status],
+                    "symbol": symbol,
                     "size": 11,
                     "color": NEUTRAL,
                     "line": {"width": 2 if hollow else 0, "color": NEUTRAL},
@@ -195,7 +193,7 @@ def legend_key(symbols: dict[str, str], statuses: Iterable[str], colours: dict[s
                 "x": [None],
                 "y": [None],
                 "mode": "markers",
-                "name": esc(category.replace("_", " ")),
+                "name": esc(words_for(CATEGORY, category)),
                 "legendgroup": f"category:{category}",
                 "marker": {"symbol": "square", "size": 11, "color": colour},
                 "hoverinfo": "skip",
