@@ -19,7 +19,6 @@ NOT_YET_SPLIT = {
     "data/validation.py",
     "explorers/map/explorer.py",
     "explorers/network.py",
-    "explorers/positions/explorer.py",
     "explorers/timeline/explorer.py",
     "geo/geography.py",
 }

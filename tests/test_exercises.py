@@ -18,7 +18,7 @@ from article_explorer.exercises.positions import attributed_cell_exercise
 from article_explorer.exercises.start_here import prediction_sentence_exercise
 from article_explorer.exercises.timeline import future_events_exercise, hindsight_exercise
 from article_explorer.explorers.map.explorer import MapExplorer
-from article_explorer.explorers.positions.explorer import PositionMatrixExplorer
+from article_explorer.explorers.positions import PositionMatrixExplorer
 from article_explorer.explorers.reader import ArticleReader
 from article_explorer.explorers.timeline.explorer import TimelineExplorer
 from article_explorer.ui import session

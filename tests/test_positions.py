@@ -28,19 +28,17 @@ from article_explorer.explorers.network import (
     circle_layout,
     network_links,
 )
+from article_explorer.explorers.positions import PositionMatrixExplorer, StanceOverTime
 from article_explorer.explorers.positions.explorer import (
     PositionFilters,
-    PositionMatrixExplorer,
-    StanceOverTime,
     build_matrix_figure,
-    build_stance_figure,
     cell_evidence,
     describe_matrix,
-    describe_stances,
     filter_positions,
     position_matrix,
     positions_csv,
 )
+from article_explorer.explorers.positions.stances import build_stance_figure, describe_stances
 from article_explorer.ui.actor_card import mark_names
 
 DATASETS = {"article": DEFAULT_DATA_DIR, "other_article": PROJECT_ROOT / "tests" / "data" / "other_article"}
@@ -95,6 +93,13 @@ def test_the_matrix_figure_has_a_letter_and_a_colour_for_each_stance(dataset):
     assert list(mixed.text) == ["M"] and list(mixed.customdata) == ["blr|rus_airbase"]
     assert "demands for a Russian airbase in Belarus" in mixed.hovertext[0]
     assert len({t.marker.color for n, t in by_name.items() if n != "chosen cell"}) == 4
+    fills = {n: (t.marker.color, t.textfont.color) for n, t in by_name.items() if n != "chosen cell"}
+    assert fills == {  # the theme's stance colours, none of them a side's colour on the map; black letters
+        "S supports": ("#009E73", "#000000"),
+        "O opposes": ("#CC79A7", "#000000"),
+        "M mixed": ("#E69F00", "#000000"),
+        "· no position in the text": ("#f0f0f0", "#555555"),
+    }
     column = list(figure.layout.xaxis.ticktext).index("Belarus")
     assert list(by_name["chosen cell"].x) == [column]
 

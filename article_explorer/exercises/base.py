@@ -36,7 +36,7 @@ import ipywidgets as widgets
 
 from article_explorer.ui import session
 from article_explorer.ui.rendering import download_link, esc
-from article_explorer.ui.style import STYLE
+from article_explorer.ui.style import page_style
 
 RIGHT = "Right."
 
@@ -129,8 +129,9 @@ class Exercise:
         self.answer_row = widgets.HBox([answer_widget, self.check_button] if answer_widget else [self.check_button])
         self.answer_row.layout.align_items = "flex-start"
         self.widget = widgets.VBox(
-            [
-                widgets.HTML(f'{STYLE}<p class="ae-question"><b>Exercise.</b> {esc(question)}</p>'),
+            [  # the page's one style first: a page holds one however many exercises it shows
+                page_style(),
+                widgets.HTML(f'<p class="ae-question"><b>Exercise.</b> {esc(question)}</p>'),
                 self.answer_row,
                 self.feedback,
             ],
@@ -258,7 +259,8 @@ class StateExercise(Exercise):
         super().__init__(key, question, None, book)
         self.check_button.description = "Check my view"
         self.controls_row = widgets.HBox(layout=widgets.Layout(flex_flow="row wrap"))
-        self.widget.children = (self.widget.children[0], self.controls_row, *self.widget.children[1:])
+        style, question, *rest = self.widget.children  # the controls go under the question
+        self.widget.children = (style, question, self.controls_row, *rest)
         self._show_controls(self.explorer)
         session.watch(self.kind, self._show_controls)
 

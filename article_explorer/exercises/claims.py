@@ -20,8 +20,8 @@ from article_explorer.exercises.base import (
     answer_book,
 )
 from article_explorer.exercises.coding import CodingWorkbench
-from article_explorer.explorers.claims import CERTAINTIES
 from article_explorer.ui import session
+from article_explorer.ui.theme import CERTAINTY
 
 NOTEBOOK = "04_claims_and_evidence"
 #: Words that sound like qualifiers without setting the claim's certainty: the distractors that
@@ -38,7 +38,7 @@ QUALIFIER_LIKE = frozenset(
 def most_certain_prediction_exercise(dataset: Dataset | None = None, book: AnswerBook | None = None) -> ChoiceExercise:
     dataset = session.dataset() if dataset is None else dataset
     predictions = dataset.claims[dataset.claims["claim_type"] == "prediction"]
-    rank = predictions["certainty"].map(CERTAINTIES.index)
+    rank = predictions["certainty"].map(list(CERTAINTY).index)  # 0 for certain
     surest = set(predictions.loc[rank == rank.min(), "paraphrase"]) if len(predictions) else set()
     return ChoiceExercise(
         "most_certain_prediction",
@@ -71,11 +71,11 @@ def possible_predictions_exercise(dataset: Dataset | None = None, book: AnswerBo
 def hedge_words_exercise(dataset: Dataset | None = None, book: AnswerBook | None = None) -> ChoiceExercise | None:
     """Which words in a quote make the claim sound only possible? ``None`` if no claim fits."""
     dataset = session.dataset() if dataset is None else dataset
-    claims = dataset.claims
+    claims = dataset.claims_in_order
     hedged = claims[(claims["certainty"] != "certain") & claims["hedge_cues"].map(len).eq(1)]
     if hedged.empty:
         return None
-    claim = hedged.assign(_first=hedged["paragraphs"].map(min)).sort_values(["_first", "claim_id"]).iloc[0]
+    claim = hedged.iloc[0]  # the first a reader meets
     cue = claim["hedge_cues"][0]
     options = sorted({cue, *hedge_distractors(claim["quote"], cue)})
     return ChoiceExercise(

@@ -21,11 +21,12 @@ from IPython.display import display
 from article_explorer.data.agreement import Agreement
 from article_explorer.data.dataset import Dataset
 from article_explorer.exercises.base import AnswerBook
-from article_explorer.explorers.claims import CERTAINTIES, CLAIM_TYPES
 from article_explorer.ui import session
+from article_explorer.ui.cards import source_link
 from article_explorer.ui.controls import NO_CHOICE
-from article_explorer.ui.rendering import download_link, esc, link, nothing_matches
-from article_explorer.ui.style import STYLE
+from article_explorer.ui.rendering import download_link, esc, nothing_matches
+from article_explorer.ui.style import page_style
+from article_explorer.ui.theme import CERTAINTY, CLAIM_TYPE
 
 VERDICTS = ("borne out", "not borne out", "partly", "too early to say")
 
@@ -38,7 +39,7 @@ def coding_sample(dataset: Dataset, size: int = 6) -> pd.DataFrame:
     than ``size``); then more claims with hedge words, up to ``size``. The same dataset always
     gives the same sample.
     """
-    claims = dataset.claims.assign(_first=dataset.claims["paragraphs"].map(min)).sort_values(["_first", "claim_id"])
+    claims = dataset.claims_in_order
     chosen: list[str] = []
 
     def take(candidates: pd.DataFrame) -> None:
@@ -47,10 +48,10 @@ def coding_sample(dataset: Dataset, size: int = 6) -> pd.DataFrame:
                 chosen.append(claim_id)
                 return
 
-    for kind in CLAIM_TYPES:
+    for kind in CLAIM_TYPE:
         of_kind = claims[claims["claim_type"] == kind]
         take(of_kind[of_kind["hedge_cues"].map(bool)] if of_kind["hedge_cues"].map(bool).any() else of_kind)
-    for certainty in CERTAINTIES:
+    for certainty in CERTAINTY:
         if certainty not in set(claims.loc[claims["claim_id"].isin(chosen), "certainty"]):
             take(claims[claims["certainty"] == certainty])
     for claim_id in claims.loc[claims["hedge_cues"].map(bool), "claim_id"]:
@@ -58,7 +59,7 @@ def coding_sample(dataset: Dataset, size: int = 6) -> pd.DataFrame:
             break
         if claim_id not in chosen:
             chosen.append(claim_id)
-    return claims[claims["claim_id"].isin(chosen)].drop(columns="_first")
+    return claims[claims["claim_id"].isin(chosen)]
 
 
 def compare_coding(sample: pd.DataFrame, mine: dict[str, tuple[str | None, str | None]]) -> dict[str, Agreement]:
@@ -126,10 +127,10 @@ class CodingWorkbench:
         rows = []
         for number, claim in enumerate(self.sample.itertuples(), start=1):
             kind = widgets.Dropdown(
-                options=[("—", NO_CHOICE), *((k, k) for k in CLAIM_TYPES)], description=f"Claim {number} type"
+                options=[("—", NO_CHOICE), *((k, k) for k in CLAIM_TYPE)], description=f"Claim {number} type"
             )
             certainty = widgets.Dropdown(
-                options=[("—", NO_CHOICE), *((c, c) for c in CERTAINTIES)], description=f"Claim {number} certainty"
+                options=[("—", NO_CHOICE), *((c, c) for c in CERTAINTY)], description=f"Claim {number} certainty"
             )
             for picker in (kind, certainty):
                 picker.style.description_width = "initial"
@@ -149,7 +150,7 @@ class CodingWorkbench:
         self.compare_button.on_click(lambda _: self.compare())
         self.result = widgets.HTML()
         self.download = widgets.HTML()
-        self.widget = widgets.VBox([widgets.HTML(STYLE), *rows, self.compare_button, self.result, self.download])
+        self.widget = widgets.VBox([page_style(), *rows, self.compare_button, self.result, self.download])
         self._refresh_download()
         for kind, certainty in self.pickers.values():
             kind.observe(lambda _: self._refresh_download(), names="value")
@@ -212,12 +213,8 @@ class PredictionReview:
     def __init__(self, dataset: Dataset, book: AnswerBook | None = None):
         self.dataset = dataset
         self.book = book
-        claims = dataset.claims
+        claims = dataset.claims_in_order
         self.predictions = claims[claims["claim_type"] == "prediction"]
-        self.predictions = self.predictions.assign(_first=self.predictions["paragraphs"].map(min)).sort_values(
-            ["_first", "claim_id"]
-        )
-        sources = dataset.sources.set_index("source_id")
         self.verdicts: dict[str, widgets.Dropdown] = {}
         self.reveals: dict[str, widgets.HTML] = {}
         rows = []
@@ -230,7 +227,7 @@ class PredictionReview:
             reveal = widgets.HTML()
             self.verdicts[claim.claim_id] = verdict
             self.reveals[claim.claim_id] = reveal
-            verdict.observe(lambda change, c=claim, s=sources: self._reveal(c, s), names="value")
+            verdict.observe(lambda change, c=claim: self._reveal(c), names="value")
             rows.append(
                 widgets.VBox(
                     [
@@ -246,18 +243,17 @@ class PredictionReview:
             )
         self.summary = widgets.HTML()
         self.download = widgets.HTML()
-        self.widget = widgets.VBox([widgets.HTML(STYLE), *rows, self.summary, self.download])
+        self.widget = widgets.VBox([page_style(), *rows, self.summary, self.download])
         self._refresh()
         self.widget.add_class("ae-explorer")
         session.register(self)
 
-    def _reveal(self, claim, sources: pd.DataFrame) -> None:
+    def _reveal(self, claim) -> None:
         reveal = self.reveals[claim.claim_id]
         if not self.verdicts[claim.claim_id].value:
             reveal.value = ""
         elif claim.outcome:
-            source = claim.outcome_source_id
-            cited = link(sources.loc[source, "url"], sources.loc[source, "title"]) if source in sources.index else ""
+            cited = source_link(self.dataset, claim.outcome_source_id)
             reveal.value = (
                 f"<div class='ae-card'><b>What the dataset records later</b> ({esc(claim.outcome_date)}): "
                 f"{esc(claim.outcome)} <span class='ae-meta'>{cited}</span></div>"

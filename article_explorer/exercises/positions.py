@@ -21,7 +21,7 @@ from article_explorer.exercises.base import (
     answer_book,
 )
 from article_explorer.explorers.network import NetworkFilters, author_id, network_links
-from article_explorer.explorers.positions.explorer import PositionMatrixExplorer
+from article_explorer.explorers.positions import PositionMatrixExplorer
 from article_explorer.ui import session
 from article_explorer.ui.theme import BASIS, words_for
 
@@ -81,7 +81,7 @@ def attributed_cell_exercise(
         if chosen is None:
             return f"positions kept: {kept}; no cell opened"
         dataset = exercise.explorer.dataset
-        actor = dict(zip(dataset.actors["actor_id"], dataset.actors["name"], strict=True)).get(chosen[0], chosen[0])
+        actor = dataset.actor_names.get(chosen[0], chosen[0])
         issue = dict(zip(dataset.issues["issue_id"], dataset.issues["label"], strict=True)).get(chosen[1], chosen[1])
         return f"positions kept: {kept}; cell opened: {actor} on “{issue}”"
 
@@ -106,7 +106,7 @@ def most_connected_exercise(dataset: Dataset | None = None, book: AnswerBook | N
     author = author_id(dataset)
     ends = pd.concat([links["source"], links["target"]])
     counts = ends[ends != author].value_counts()
-    names = dict(zip(dataset.actors["actor_id"], dataset.actors["name"], strict=True))
+    names = dataset.actor_names
     top = {names[a] for a, n in counts.items() if n == counts.max()} if len(counts) else set()
     options = sorted({names[a] for a in counts.index[:6]} | top, key=str.lower)
     return ChoiceExercise(

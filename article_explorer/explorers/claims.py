@@ -1,13 +1,14 @@
 """Claims: the shape of the argument and the certainty ladder.
 
-Pure functions first — :func:`filter_claims`, :func:`build_argument_figure`,
-:func:`describe_argument`, :func:`ladder_html`, :func:`describe_ladder`, :func:`claims_csv` —
-then :class:`ClaimsExplorer`, which wires the filters to them.
+Pure functions first — :func:`build_argument_figure`, :func:`describe_argument`,
+:func:`ladder_html`, :func:`describe_ladder`, :func:`claims_csv` — then :class:`ClaimsExplorer`,
+which wires the filters (:func:`article_explorer.data.queries.filter_claims`) to them.
 
-The **shape of the argument** puts each claim at its paragraph (across) and its type (down):
-reports and assessments describe and judge, perceptions say how an actor sees things,
-predictions forecast and prescriptions say what should be done. The marker's shape gives how
-sure the claim sounds. The **certainty ladder** lists the same claims from certain to
+The **shape of the argument** puts each claim at its paragraph (across) and its type (down,
+in the order of :data:`~article_explorer.ui.theme.CLAIM_TYPE`): reports and assessments
+describe and judge, perceptions say how an actor sees things, predictions forecast and
+prescriptions say what should be done. The marker's shape gives how sure the claim sounds
+(the theme's one certainty set, ● ◆ ▲ ✕). The **certainty ladder** lists the same claims from certain to
 uncertain, with the words that carry the certainty marked inside each quote.
 """
 
@@ -15,46 +16,19 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 import pandas as pd
-from IPython.display import display
 
 from article_explorer.data.dataset import Dataset
 from article_explorer.data.queries import ClaimFilters, filter_claims
-from article_explorer.ui import session
+from article_explorer.explorers.base import Explorer
 from article_explorer.ui.cards import claim_card
 from article_explorer.ui.controls import NO_CHOICE, choose_several, multi_select, replace_options
-from article_explorer.ui.plotview import plot_view
-from article_explorer.ui.rendering import download_link, esc, highlight, html_table, nothing_matches
-from article_explorer.ui.style import STYLE
-from article_explorer.ui.theme import CERTAINTY, CLAIM_TYPE
+from article_explorer.ui.rendering import esc, highlight, nothing_matches
+from article_explorer.ui.theme import CERTAINTY, CLAIM_TYPE, NEUTRAL, TIME_FRAME, VOICE, words_for
 
-#: From describing to prescribing: the order of the rows of the argument's shape.
-CLAIM_TYPES = ("report", "assessment", "perception", "prediction", "prescription")
-CLAIM_TYPE_WORDS = {
-    "report": "reports what happened or what someone said",
-    "assessment": "judges a situation",
-    "perception": "says how an actor sees things",
-    "prediction": "forecasts",
-    "prescription": "says what should be done",
-}
-CERTAINTIES = ("certain", "probable", "possible", "uncertain")
-#: One set of marks for how sure a claim sounds, in the chart, its legend, the ladder and the notebook's text.
-CERTAINTY_SYMBOLS = {"certain": "circle", "probable": "diamond", "possible": "triangle-up", "uncertain": "x"}
-#: The certainty glyphs of the whole set (the reader's marks): one source for every notebook.
-CERTAINTY_GLYPHS = {
-    certainty: CERTAINTY[certainty].glyph for certainty in ("certain", "probable", "possible", "uncertain")
-}
-#: Legend entries show a shape only: in grey, since the colour of a marker is its type's.
-NEUTRAL = "#6b6b6b"
 #: Short names of the parts of an article that are not body text, for the paragraph axis.
 PART_ABBREVIATIONS = {"standfirst": "SF", "caption": "cap.", "headline": "head."}
 #: How many claims a rung of the ladder shows before "Show all".
 RUNG_SHOWS = 5
-VOICES = {
-    "own": "the author's own judgement",
-    "reported": "a statement the author reports",
-    "attributed": "a view the author ascribes",
-}
-TIME_FRAMES = ("past", "present", "future")
 
 
 def paragraph_labels(dataset: Dataset) -> dict[int, str]:
@@ -82,7 +56,7 @@ def build_argument_figure(dataset: Dataset, shown: pd.DataFrame, chosen: str | N
     The legend shows the shapes only, in grey (a click on one hides those claims); the type
     labels on the left carry their colour, so each colour has its truthful key."""
     labels = paragraph_labels(dataset)
-    rows = {kind: i for i, kind in enumerate(CLAIM_TYPES)}
+    rows = {kind: i for i, kind in enumerate(CLAIM_TYPE)}
     placed = shown.assign(paragraph=shown["paragraphs"].map(min))
     offsets: dict[tuple[int, str], int] = {}
     xs, ys = [], []
@@ -93,21 +67,21 @@ def build_argument_figure(dataset: Dataset, shown: pd.DataFrame, chosen: str | N
         ys.append(rows[kind] + (n // 4) * 0.3 - 0.1)
     placed = placed.assign(x=xs, y=ys)
     traces = []
-    for certainty in CERTAINTIES:
+    for certainty, look in CERTAINTY.items():
         group = placed[placed["certainty"] == certainty]
         if group.empty:
             continue
         traces.append(
             {
                 "type": "scatter",
-                "name": f"{CERTAINTY_GLYPHS[certainty]} {certainty}",
+                "name": f"{look.glyph} {certainty}",
                 "legendgroup": certainty,
                 "showlegend": False,  # coloured by type: the grey entry below stands for the shape
                 "x": [round(x, 3) for x in group["x"]],
                 "y": [round(y, 3) for y in group["y"]],
                 "mode": "markers",
                 "marker": {
-                    "symbol": CERTAINTY_SYMBOLS[certainty],
+                    "symbol": look.symbol,
                     "size": 13,
                     "color": [CLAIM_TYPE[k].colour for k in group["claim_type"]],
                     "line": {
@@ -117,24 +91,24 @@ def build_argument_figure(dataset: Dataset, shown: pd.DataFrame, chosen: str | N
                 },
                 "hovertext": [
                     f"<b>{esc(c.claim_type)}</b>, {esc(c.certainty)} (¶ {min(c.paragraphs)}): {esc(c.paraphrase)}"
-                    f"<br>{esc(c.claimant_name)}, {esc(VOICES.get(c.voice, c.voice))}"
+                    f"<br>{esc(c.claimant_name)}, {esc(words_for(VOICE, c.voice))}"
                     for c in group.itertuples()
                 ],
                 "hoverinfo": "text",
                 "customdata": list(group["claim_id"]),
             }
         )
-    for certainty in CERTAINTIES:
+    for certainty, look in CERTAINTY.items():
         if certainty in set(placed["certainty"]):
             traces.append(
                 {
                     "type": "scatter",
-                    "name": f"{CERTAINTY_GLYPHS[certainty]} {certainty}",
+                    "name": f"{look.glyph} {certainty}",
                     "legendgroup": certainty,
                     "x": [None],
                     "y": [None],
                     "mode": "markers",
-                    "marker": {"symbol": CERTAINTY_SYMBOLS[certainty], "size": 12, "color": NEUTRAL},
+                    "marker": {"symbol": look.symbol, "size": 12, "color": NEUTRAL},
                     "hoverinfo": "skip",
                     "customdata": [],
                 }
@@ -182,10 +156,10 @@ def build_argument_figure(dataset: Dataset, shown: pd.DataFrame, chosen: str | N
             "zeroline": False,
         },
         "yaxis": {
-            "tickvals": list(range(len(CLAIM_TYPES))),
+            "tickvals": list(range(len(CLAIM_TYPE))),
             # the type's colour, as a key: the markers in a row are coloured as its label
-            "ticktext": [f'<span style="color:{CLAIM_TYPE[k].colour}">■</span> {k}' for k in CLAIM_TYPES],
-            "range": [len(CLAIM_TYPES) - 0.4, -0.6],
+            "ticktext": [f'<span style="color:{look.colour}">■</span> {k}' for k, look in CLAIM_TYPE.items()],
+            "range": [len(CLAIM_TYPE) - 0.4, -0.6],
             "automargin": True,
             "zeroline": False,
         },
@@ -212,7 +186,7 @@ def describe_argument(dataset: Dataset, shown: pd.DataFrame) -> str:
         return f"No claim matches these filters (0 of {total}). Choose more types, voices or time frames."
     placed = shown.assign(paragraph=shown["paragraphs"].map(min))
     parts = []
-    for kind in CLAIM_TYPES:
+    for kind in CLAIM_TYPE:
         of_kind = placed[placed["claim_type"] == kind]
         if len(of_kind):
             where = sorted(set(of_kind["paragraph"]))
@@ -230,7 +204,7 @@ def ladder_html(shown: pd.DataFrame) -> str:
     if shown.empty:
         return ""
     rungs = []
-    for certainty in CERTAINTIES:
+    for certainty, look in CERTAINTY.items():
         rung = shown[shown["certainty"] == certainty]
         if rung.empty:
             continue
@@ -249,7 +223,7 @@ def ladder_html(shown: pd.DataFrame) -> str:
             )
             items = items[:RUNG_SHOWS]
         rungs.append(
-            f"<div class='ae-rung'><h4>{CERTAINTY_GLYPHS[certainty]} {esc(certainty)} ({len(rung)})</h4>"
+            f"<div class='ae-rung'><h4>{look.glyph} {esc(certainty)} ({len(rung)})</h4>"
             f"<ul>{''.join(items)}</ul>{more}</div>"
         )
     return "<div class='ae-ladder'>" + "".join(rungs) + "</div>"
@@ -260,7 +234,7 @@ def describe_ladder(shown: pd.DataFrame) -> str:
     if shown.empty:
         return "No claim on the ladder: widen the filters."
     counts = shown["certainty"].value_counts()
-    spread = ", ".join(f"{counts[c]} {c}" for c in CERTAINTIES if c in counts)
+    spread = ", ".join(f"{counts[c]} {c}" for c in CERTAINTY if c in counts)
     cued = int(shown["hedge_cues"].map(bool).sum())
     return (
         f"From certain to uncertain: {spread}. {cued} of the {len(shown)} claims carry words that set how sure "
@@ -289,16 +263,16 @@ def claims_csv(shown: pd.DataFrame) -> str:
     return out.to_csv(index=False, lineterminator="\n")
 
 
-class ClaimsExplorer:
+class ClaimsExplorer(Explorer):
     """Filters, the shape of the argument, the chosen claim's card, the ladder, a table and a download."""
 
     def __init__(self, dataset: Dataset):
-        self.dataset = dataset
+        super().__init__(dataset, {})  # the figure is drawn by render(), below
         claims = dataset.claims
-        self.types = multi_select("Type", [t for t in CLAIM_TYPES if t in set(claims["claim_type"])])
-        self.voices = multi_select("Voice", [(VOICES[v], v) for v in VOICES if v in set(claims["voice"])])
-        self.time_frames = multi_select("About the", [t for t in TIME_FRAMES if t in set(claims["time_frame"])])
-        names = dict(zip(dataset.actors["actor_id"], dataset.actors["name"], strict=True))
+        self.types = multi_select("Type", [t for t in CLAIM_TYPE if t in set(claims["claim_type"])])
+        self.voices = multi_select("Voice", [(look.words, v) for v, look in VOICE.items() if v in set(claims["voice"])])
+        self.time_frames = multi_select("About the", [t for t in TIME_FRAME if t in set(claims["time_frame"])])
+        names = dataset.actor_names
         involved = set(claims["claimant_id"]) | {a for ids in claims["about_actor_ids"] for a in ids}
         self.actor = widgets.Dropdown(
             options=[("any actor", NO_CHOICE), *sorted(((names[a], a) for a in involved), key=lambda o: o[0].lower())],
@@ -309,38 +283,27 @@ class ClaimsExplorer:
         self.claim_picker = widgets.Dropdown(
             options=[("", NO_CHOICE)], description="Claim", layout=widgets.Layout(width="100%")
         )
-        self.count = widgets.HTML()
-        self.description = widgets.HTML()
-        self.card = widgets.HTML()
         self.ladder_description = widgets.HTML()
         self.ladder = widgets.HTML()
-        self.table = widgets.HTML(layout=widgets.Layout(max_height="300px", overflow="auto"), tabbable=True)
-        self.download = widgets.HTML()
-        self.plot, self._figure_box = plot_view({})  # drawn by render(), below
         for control in (self.types, self.voices, self.time_frames, self.actor, self.issue):
             control.observe(lambda _: self.render(), names="value")
         self.claim_picker.observe(lambda _: self.render(lists=False), names="value")
-        self.plot.observe(self._on_click, names="clicked")
-        self.widget = widgets.VBox(
-            [
-                widgets.HTML(STYLE),
-                widgets.HBox([choose_several(c) for c in (self.types, self.voices, self.time_frames)]),
-                widgets.HBox([self.actor, self.issue]),
-                self.count,
-                self._figure_box,
-                self.description,
-                self.claim_picker,
-                self.card,
-                widgets.HTML("<h3>The certainty ladder</h3>"),
-                self.ladder_description,
-                self.ladder,
-                self.table,
-                self.download,
-            ]
+        self.pick_on_click(self.claim_picker)
+        self.assemble(
+            widgets.HBox([choose_several(c) for c in (self.types, self.voices, self.time_frames)]),
+            widgets.HBox([self.actor, self.issue]),
+            self.count,
+            self._figure_box,
+            self.description,
+            self.claim_picker,
+            self.card,
+            widgets.HTML("<h3>The certainty ladder</h3>"),
+            self.ladder_description,
+            self.ladder,
+            self.table,
+            self.download,
         )
         self.render()
-        self.widget.add_class("ae-explorer")
-        session.register(self)
 
     @property
     def filters(self) -> ClaimFilters:
@@ -356,8 +319,8 @@ class ClaimsExplorer:
         """Bring every view in line; ``lists=False`` when only the chosen claim changed."""
         if lists:
             shown = self._shown = filter_claims(self.dataset, self.filters)
-            self.count.value = f"<p><b>{len(shown)} of {len(self.dataset.claims)} claims shown.</b></p>"
-            self.description.value = f"<p class='ae-description'>{esc(describe_argument(self.dataset, shown))}</p>"
+            self.show_count(len(shown), len(self.dataset.claims), "claims")
+            self.show_description(describe_argument(self.dataset, shown))
             self.ladder_description.value = f"<p class='ae-description'>{esc(describe_ladder(shown))}</p>"
             self.ladder.value = ladder_html(shown)
             options = [("— choose a claim (or click one) —", NO_CHOICE)] + [
@@ -367,10 +330,7 @@ class ClaimsExplorer:
             chosen = self.claim_picker.value if self.claim_picker.value in set(shown["claim_id"]) else None
             replace_options(self.claim_picker, options, chosen)
             columns = {"claim_type": "type", "certainty": "certainty", "voice": "voice", "paraphrase": "claim"}
-            self.table.value = html_table(shown, columns) if len(shown) else ""
-            self.download.value = download_link(
-                "claims.csv", claims_csv(shown), f"Download these {len(shown)} claims as CSV"
-            )
+            self.show_table(shown, columns, "claims.csv", claims_csv(shown), "claims")
             self._figure_box.layout.display = "none" if shown.empty else None
         shown = self._shown
         chosen = self.claim_picker.value or None
@@ -381,11 +341,3 @@ class ClaimsExplorer:
             self.card.value = nothing_matches("Click a claim on the chart, or choose one in the list, to see its card.")
         else:
             self.card.value = claim_card(self.dataset, shown[shown["claim_id"] == chosen].iloc[0])
-
-    def _on_click(self, change) -> None:
-        claim_id = (change["new"] or {}).get("customdata")
-        if claim_id in {value for _, value in self.claim_picker.options}:
-            self.claim_picker.value = claim_id
-
-    def _ipython_display_(self) -> None:
-        display(self.widget)

@@ -1,14 +1,14 @@
-"""The actors' positions on the issues: who wants what, on whose word, and how it changed.
+"""The actors' positions on the issues: who wants what, on whose word.
 
 Pure functions first — :func:`filter_positions`, :func:`position_matrix`, :func:`cell_evidence`,
-:func:`build_matrix_figure`, :func:`build_stance_figure` and the sentences that describe them —
-then the two explorers that wire widgets to them: :class:`PositionMatrixExplorer` and
-:class:`StanceOverTime`.
+:func:`build_matrix_figure` and the sentences that describe them — then
+:class:`PositionMatrixExplorer`, which wires widgets to them. How a stance moved over time is
+:mod:`article_explorer.explorers.positions.stances`.
 
 A cell of the matrix sums up the positions an actor holds on an issue among those shown:
 all "supports" → supports, all "opposes" → opposes, anything else → mixed, none → no
-position in the text. Each stance has a colour *and* a letter, so the matrix reads the same
-in black and white.
+position in the text. Each stance has a colour *and* a letter (:data:`~article_explorer.ui.theme.STANCE`),
+so the matrix reads the same in black and white.
 """
 
 from __future__ import annotations
@@ -18,38 +18,19 @@ from dataclasses import dataclass
 
 import ipywidgets as widgets
 import pandas as pd
-from IPython.display import display
 
 from article_explorer.data.dataset import Dataset
 from article_explorer.data.edtf import in_words
-from article_explorer.data.queries import ClaimFilters, filter_claims, most_contested_issue
-from article_explorer.ui import session
+from article_explorer.data.queries import ClaimFilters, filter_claims
+from article_explorer.explorers.base import Explorer
 from article_explorer.ui.actor_card import folded
 from article_explorer.ui.cards import claim_card, event_card
 from article_explorer.ui.controls import NO_CHOICE, choose_several, multi_select, replace_options
-from article_explorer.ui.plotview import plot_view
-from article_explorer.ui.rendering import date_line, download_link, esc, html_table, nothing_matches
-from article_explorer.ui.style import STYLE
+from article_explorer.ui.rendering import download_link, esc, html_table, nothing_matches
+from article_explorer.ui.theme import BASIS, NO_POSITION, STANCE, VOICE, Look, words_for
 
-#: stance -> (letter, fill colour, text colour, words). Okabe-Ito colours; the letter carries the meaning.
-STANCES = {
-    "supports": ("S", "#0072B2", "#ffffff", "supports"),
-    "opposes": ("O", "#D55E00", "#ffffff", "opposes"),
-    "mixed": ("M", "#E69F00", "#000000", "mixed"),
-    "none": ("·", "#f0f0f0", "#555555", "no position in the text"),
-}
-#: stance -> marker symbol on the time chart (shape, not colour alone, tells them apart).
-STANCE_SYMBOLS = {"supports": "triangle-up", "opposes": "triangle-down", "mixed": "diamond"}
-BASIS_WORDS = {
-    "stated": "stated by the actor",
-    "action": "shown by an action",
-    "attributed": "attributed by the author",
-}
-VOICE_WORDS = {
-    "own": "the author's own judgement",
-    "reported": "a statement the author reports",
-    "attributed": "a view the author ascribes",
-}
+#: How a matrix cell looks: its stance's look, or "none" (no position in the text).
+CELLS: dict[str, Look] = {**STANCE, "none": NO_POSITION}
 
 
 @dataclass(frozen=True)
@@ -83,7 +64,7 @@ def summarise_stances(stances) -> str:
 def matrix_actors(dataset: Dataset) -> list[str]:
     """The actors that hold a position in the dataset, most positions first (the matrix's columns)."""
     counts = dataset.positions["actor_id"].value_counts()
-    names = dict(zip(dataset.actors["actor_id"], dataset.actors["name"], strict=True))
+    names = dataset.actor_names
     return sorted(counts.index, key=lambda actor: (-counts[actor], names[actor].lower()))
 
 
@@ -100,7 +81,7 @@ def position_matrix(dataset: Dataset, filters: PositionFilters) -> pd.DataFrame:
     the picture does not jump when a filter changes; cells left empty say "none".
     """
     shown = filter_positions(dataset, filters)
-    names = dict(zip(dataset.actors["actor_id"], dataset.actors["name"], strict=True))
+    names = dataset.actor_names
     labels = dict(zip(dataset.issues["issue_id"], dataset.issues["label"], strict=True))
     grouped = {key: group for key, group in shown.groupby(["actor_id", "issue_id"], sort=False)}
     rows = []
@@ -154,13 +135,13 @@ def cell_evidence(dataset: Dataset, filters: PositionFilters, actor_id: str, iss
 def evidence_html(dataset: Dataset, evidence: Evidence, actor: str, issue: str) -> str:
     """The evidence panel for a cell: each position with its basis, date and quote, then what it rests on."""
     stance = summarise_stances(evidence.positions["stance"])
-    letter, _, _, words = STANCES[stance]
-    parts = [f"<h4>{esc(actor)} on “{esc(issue)}”: {esc(letter)} — {esc(words)}</h4>"]
+    look = CELLS[stance]
+    parts = [f"<h4>{esc(actor)} on “{esc(issue)}”: {esc(look.glyph)} — {esc(look.words)}</h4>"]
     for _, position in evidence.positions.iterrows():
         paragraphs = ", ".join(f"¶ {p}" for p in position["paragraphs"])
         parts.append(
-            f'<div class="ae-card ae-position"><b>{esc(STANCES[position["stance"]][0])} {esc(position["stance"])}</b>'
-            f" · {esc(BASIS_WORDS[position['basis']])} · as of {esc(in_words(position['as_of']))}"
+            f'<div class="ae-card ae-position"><b>{esc(STANCE[position["stance"]].glyph)} {esc(position["stance"])}</b>'
+            f" · {esc(words_for(BASIS, position['basis']))} · as of {esc(in_words(position['as_of']))}"
             f"<div>“{esc(position['quote'])}” <span class='ae-meta'>({paragraphs})</span></div></div>"
         )
     if len(evidence.events):
@@ -207,7 +188,8 @@ def _matrix_squares(matrix: pd.DataFrame) -> dict:
     column = {actor: i for i, actor in enumerate(actors)}
     row = {issue: i for i, issue in enumerate(issues)}
     traces = []
-    for stance, (letter, fill, text_colour, words) in STANCES.items():
+    for stance, look in CELLS.items():
+        letter, fill, words = look.glyph, look.colour, look.words
         cells = matrix[matrix["stance"] == stance]
         hovers = [
             f"<b>{esc(c.actor)}</b> on {esc(c.issue)}: {esc(words)}"
@@ -223,7 +205,7 @@ def _matrix_squares(matrix: pd.DataFrame) -> dict:
                 "y": [row[i] for i in cells["issue"]],
                 "mode": "markers+text",
                 "text": [letter] * len(cells),
-                "textfont": {"color": text_colour, "size": 14},
+                "textfont": {"color": look.text_colour, "size": 14},
                 "marker": {
                     "symbol": "square",
                     "size": 34,
@@ -283,9 +265,9 @@ def describe_matrix(dataset: Dataset, shown: pd.DataFrame, matrix: pd.DataFrame)
         return f"No position matches these filters (0 of {total}). Keep at least one basis."
     filled = matrix[matrix["stance"] != "none"]
     counts = filled["stance"].value_counts()
-    stances = ", ".join(f"{counts.get(s, 0)} {STANCES[s][3]}" for s in ("supports", "opposes", "mixed"))
+    stances = ", ".join(f"{counts.get(s, 0)} {look.words}" for s, look in STANCE.items())
     by_basis = shown["basis"].value_counts()
-    bases = ", ".join(f"{by_basis.get(b, 0)} {BASIS_WORDS[b]}" for b in BASIS_WORDS if b in by_basis)
+    bases = ", ".join(f"{by_basis.get(b, 0)} {look.words}" for b, look in BASIS.items() if b in by_basis)
     attributed = int(by_basis.get("attributed", 0))
     return (
         f"Showing {len(shown)} of {total} positions in {len(filled)} of {len(matrix)} cells ({stances}). "
@@ -300,7 +282,7 @@ def describe_voices(dataset: Dataset, claims: pd.DataFrame) -> str:
     if claims.empty:
         return f"No claim is kept (0 of {total}): choose at least one voice."
     counts = claims["voice"].value_counts()
-    parts = ", ".join(f"{counts[v]} {VOICE_WORDS[v]}" for v in VOICE_WORDS if v in counts)
+    parts = ", ".join(f"{counts[v]} {look.words}" for v, look in VOICE.items() if v in counts)
     return f"Claims kept: {len(claims)} of {total} ({parts})."
 
 
@@ -312,129 +294,37 @@ def positions_csv(shown: pd.DataFrame) -> str:
     return out.to_csv(index=False, lineterminator="\n")
 
 
-def build_stance_figure(dataset: Dataset, positions: pd.DataFrame, issue_id: str) -> dict:
-    """Each actor's stance on one issue at each dated position: a point for a day, a bar for a
-    period; the symbol and the letter give the stance, the label the basis."""
-    label = dataset.issues.set_index("issue_id").loc[issue_id, "label"]
-    on_issue = positions[positions["issue_id"] == issue_id]
-    actors = list(dict.fromkeys(on_issue.sort_values("actor_name")["actor_name"]))
-    traces = []
-    for stance, symbol in STANCE_SYMBOLS.items():
-        rows = on_issue[on_issue["stance"] == stance]
-        if rows.empty:
-            continue
-        letter, colour, _, words = STANCES[stance]
-        bar_x, bar_y = [], []
-        for start, end, actor in zip(rows["as_of_start"], rows["as_of_end"], rows["actor_name"], strict=True):
-            if end > start:
-                bar_x += [start.isoformat(), end.isoformat(), None]
-                bar_y += [actor, actor, None]
-        if bar_x:
-            traces.append(
-                {
-                    "type": "scatter",
-                    "x": bar_x,
-                    "y": bar_y,
-                    "mode": "lines",
-                    "line": {"color": colour, "width": 8},
-                    "opacity": 0.45,
-                    "hoverinfo": "skip",
-                    "showlegend": False,
-                }
-            )
-        middle = rows["as_of_start"] + (rows["as_of_end"] - rows["as_of_start"]) / 2
-        traces.append(
-            {
-                "type": "scatter",
-                "name": f"{letter} {words}",
-                "x": [m.isoformat() for m in middle],
-                "y": list(rows["actor_name"]),
-                "mode": "markers+text",
-                "marker": {"symbol": symbol, "size": 16, "color": colour, "line": {"color": "#000000", "width": 1}},
-                "text": [f"{letter} · {b}" for b in rows["basis"]],
-                "textposition": "top center",
-                "hovertext": [
-                    f"<b>{esc(p.actor_name)}</b> {esc(p.stance)} ({esc(BASIS_WORDS[p.basis])}), "
-                    f"as of {esc(in_words(p.as_of))}<br>“{esc(p.quote)}”"
-                    for p in rows.itertuples()
-                ],
-                "hoverinfo": "text",
-                "customdata": list(rows["position_id"]),
-            }
-        )
-    published = dataset.published.isoformat()
-    line, line_label = date_line(published, "the article", label_inside=False)
-    top = len(actors) - 0.3  # room above the top actor for its "S · stated" labels
-    line_label["xanchor"] = "right"  # to the line's left, clear of the modebar on the right
-    layout = {  # title on the left, modebar standing at the right edge: they never meet
-        "template": "plotly_white",
-        "title": {"text": f"Stances on “{esc(label)}” over time", "x": 0, "xanchor": "left", "xref": "paper"},
-        "height": 160 + 60 * max(1, len(actors)),
-        "margin": {"l": 10, "r": 40, "t": 60, "b": 40},
-        "modebar": {"orientation": "v"},
-        "yaxis": {"categoryorder": "array", "categoryarray": actors, "automargin": True, "range": [-0.5, top]},
-        "xaxis": {"type": "date"},
-        "legend": {"orientation": "h", "y": -0.15},
-        "hovermode": "closest",
-        "shapes": [line],
-        "annotations": [line_label],
-    }
-    return {"data": traces, "layout": layout}
-
-
-def describe_stances(dataset: Dataset, positions: pd.DataFrame, issue_id: str) -> str:
-    """One sentence per actor: its stances on the issue, in date order."""
-    label = dataset.issues.set_index("issue_id").loc[issue_id, "label"]
-    on_issue = positions[positions["issue_id"] == issue_id]
-    if on_issue.empty:
-        return f"No position on “{label}” matches these filters."
-    sentences = []
-    for actor, rows in on_issue.groupby("actor_name", sort=True):
-        steps = "; then ".join(f"{r.stance} ({BASIS_WORDS[r.basis]}, {in_words(r.as_of)})" for r in rows.itertuples())
-        sentences.append(f"{actor}: {steps}.")
-    return f"On “{label}” — " + " ".join(sentences)
-
-
-class PositionMatrixExplorer:
+class PositionMatrixExplorer(Explorer):
     """The matrix with its filters on whose word counts, the chosen cell's evidence, a table and a download."""
 
     def __init__(self, dataset: Dataset):
-        self.dataset = dataset
+        super().__init__(dataset, {})  # the figure is drawn by render(), below
         self._matrices: dict[frozenset[str] | None, pd.DataFrame] = {}  # by bases: voices do not change it
         self._squares: dict[frozenset[str] | None, dict] = {}
-        self.bases = multi_select(
-            "Positions", [(BASIS_WORDS[b], b) for b in BASIS_WORDS if b in set(dataset.positions["basis"])]
-        )
-        self.voices = multi_select(
-            "Claims", [(VOICE_WORDS[v], v) for v in VOICE_WORDS if v in set(dataset.claims["voice"])]
-        )
+        bases, voices = set(dataset.positions["basis"]), set(dataset.claims["voice"])
+        self.bases = multi_select("Positions", [(look.words, b) for b, look in BASIS.items() if b in bases])
+        self.voices = multi_select("Claims", [(look.words, v) for v, look in VOICE.items() if v in voices])
         self.cell_picker = widgets.Dropdown(options=[("", NO_CHOICE)], description="Cell", layout={"width": "100%"})
-        self.count = widgets.HTML()
-        self.description = widgets.HTML()
         self.voice_summary = widgets.HTML()
         self.evidence = widgets.HTML()
         self.table = widgets.HTML()  # folded under one line: no scroll box inside the page
-        self.download = widgets.HTML()
-        self.plot, self._figure_box = plot_view({})  # drawn by render(), below
         for control in (self.bases, self.voices):
             control.observe(lambda _: self.render(), names="value")
         self.cell_picker.observe(lambda _: self.render(table=False), names="value")
-        self.plot.observe(self._on_click, names="clicked")
+        self.pick_on_click(self.cell_picker)
+        self.plot.observe(self._on_empty_cell_click, names="clicked")
         choose = (
             "<p><b>Whose word is it?</b> Each list keeps the highlighted kinds of evidence: click one "
             "to keep only it, Ctrl+click (⌘+click on a Mac) to add or drop one.</p>"
         )
         top = [
-            widgets.HTML(STYLE),
             widgets.HTML(choose),
             widgets.HBox([choose_several(c, howto=False) for c in (self.bases, self.voices)]),
             self.count,
         ]
         views = [self._figure_box, self.description, self.voice_summary, self.cell_picker, self.evidence]
-        self.widget = widgets.VBox([*top, *views, self.table, self.download])
+        self.assemble(*top, *views, self.table, self.download)
         self.render()
-        self.widget.add_class("ae-explorer")
-        session.register(self)
 
     @property
     def filters(self) -> PositionFilters:
@@ -481,72 +371,29 @@ class PositionMatrixExplorer:
         """The views that depend on the filters only: count, sentences, cell list, table, download."""
         shown = self._shown = filter_positions(self.dataset, filters)
         filled = matrix[matrix["stance"] != "none"]
-        self.count.value = f"<p><b>{len(shown)} of {len(self.dataset.positions)} positions shown.</b></p>"
-        self.description.value = f"<p class='ae-description'>{esc(describe_matrix(self.dataset, shown, matrix))}</p>"
+        self.show_count(len(shown), len(self.dataset.positions), "positions")
+        self.show_description(describe_matrix(self.dataset, shown, matrix))
         kept_claims = filter_claims(self.dataset, ClaimFilters(voices=filters.voices))
         self.voice_summary.value = f"<p class='ae-description'>{esc(describe_voices(self.dataset, kept_claims))}</p>"
         keys = [f"{a}|{i}" for a, i in zip(filled["actor_id"], filled["issue_id"], strict=True)]
         options = [("— choose a cell (or click one) —", NO_CHOICE)] + [
-            (f"{c.actor} — {c.issue}: {STANCES[c.stance][3]}", key)
+            (f"{c.actor} — {c.issue}: {CELLS[c.stance].words}", key)
             for c, key in zip(filled.itertuples(), keys, strict=True)
         ]
         chosen = self.cell_picker.value if self.cell_picker.value in keys else None
         replace_options(self.cell_picker, options, chosen)
         self._figure_box.layout.display = "none" if shown.empty else None
         columns = {"actor": "actor", "issue": "issue", "stance": "stance", "positions": "positions", "bases": "basis"}
-        in_words_ = filled.assign(bases=filled["bases"].map(lambda b: ", ".join(BASIS_WORDS[x] for x in b.split(", "))))
+        in_words_ = filled.assign(
+            bases=filled["bases"].map(lambda b: ", ".join(words_for(BASIS, x) for x in b.split(", ")))
+        )
         self.table.value = folded(f"Show the {len(filled)} cells as a table", html_table(in_words_, columns))
         self.download.value = download_link(
             "positions.csv", positions_csv(shown), f"Download these {len(shown)} positions as CSV"
         )
 
-    def _on_click(self, change) -> None:
+    def _on_empty_cell_click(self, change) -> None:
+        """A click on a cell the list does not hold (no position, with these filters) says so."""
         key = (change["new"] or {}).get("customdata")
-        if key in {value for _, value in self.cell_picker.options}:
-            self.cell_picker.value = key
-        elif key:
+        if key and key not in {value for _, value in self.cell_picker.options}:
             self.evidence.value = nothing_matches("No position in the text for that cell (with these filters).")
-
-    def _ipython_display_(self) -> None:
-        display(self.widget)
-
-
-class StanceOverTime:
-    """Choose an issue; see each actor's stance at each dated position."""
-
-    def __init__(self, dataset: Dataset):
-        self.dataset = dataset
-        self._views: dict[str, tuple[dict, str, str]] = {}
-        counts = dataset.positions["issue_id"].value_counts()
-        issues = dataset.issues[dataset.issues["issue_id"].isin(counts.index)]
-        options = [
-            (f"{label} ({counts[issue]} positions)", issue) for issue, label in issues[["issue_id", "label"]].values
-        ]
-        contested = most_contested_issue(dataset)
-        self.issue = widgets.Dropdown(options=options, value=contested, description="Issue", layout={"width": "100%"})
-        self.description = widgets.HTML()
-        self.table = widgets.HTML()
-        self.plot, self._figure_box = plot_view({})  # drawn by render(), below
-        self.issue.observe(lambda _: self.render(), names="value")
-        self.widget = widgets.VBox([widgets.HTML(STYLE), self.issue, self._figure_box, self.description, self.table])
-        self.render()
-        self.widget.add_class("ae-explorer")
-        session.register(self)
-
-    def render(self) -> None:
-        issue = self.issue.value
-        if issue not in self._views:  # each issue's views are computed once
-            positions = self.dataset.positions
-            on_issue = positions[positions["issue_id"] == issue].sort_values(["as_of_start", "actor_name"])
-            columns = {"actor_name": "actor", "stance": "stance", "basis": "basis", "as_of": "as of", "quote": "quote"}
-            on_issue = on_issue.assign(as_of=on_issue["as_of"].map(in_words), basis=on_issue["basis"].map(BASIS_WORDS))
-            self._views[issue] = (
-                build_stance_figure(self.dataset, positions, issue),
-                f"<p class='ae-description'>{esc(describe_stances(self.dataset, positions, issue))}</p>",
-                html_table(on_issue, columns),
-            )
-        figure, self.description.value, self.table.value = self._views[issue]
-        self.plot.show(figure)
-
-    def _ipython_display_(self) -> None:
-        display(self.widget)
