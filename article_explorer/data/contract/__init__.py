@@ -1,33 +1,69 @@
-"""The data contract (being split into modules: see tables.py for now)."""
+"""The data contract: which tables a dataset has, their columns, types and vocabularies.
 
-from article_explorer.data.contract.tables import (
+This package is the single source of truth, in code, for the tables of columns in the
+codebook, ``data/README.md``. The validator checks CSVs against it, the loader uses it to
+apply types, and :func:`build_datapackage` writes the Frictionless ``datapackage.json`` from
+it, so the three cannot drift apart.
+
+- :mod:`~article_explorer.data.contract.schema`: what a table and a column are
+  (:class:`Table`, :class:`Field`) and which kinds of column there are;
+- :mod:`~article_explorer.data.contract.tables`: the article's eight tables and :data:`TABLES`;
+- :mod:`~article_explorer.data.contract.reliability`: the optional ``reliability/`` folder;
+- :mod:`~article_explorer.data.contract.frictionless`: :func:`build_datapackage`.
+
+Import from here: ``from article_explorer.data.contract import TABLES, Field``.
+
+>>> [table.filename for table in TABLES][-2:]
+['reliability/second_coding.csv', 'reliability/adjudication.csv']
+"""
+
+from article_explorer.data.contract.frictionless import build_datapackage
+from article_explorer.data.contract.reliability import (
     ADJUDICATION,
-    ARTICLE_PATH,
-    LIST_SEPARATOR,
     RELIABILITY_FIELD_NAMES,
     RELIABILITY_FIELDS,
     RELIABILITY_FOLDER,
     SECOND_CODING,
-    SLUG_PATTERN,
+)
+from article_explorer.data.contract.schema import LIST_SEPARATOR, NOTES, SLUG_PATTERN, Field, FieldType, Table
+from article_explorer.data.contract.tables import (
+    ACTORS,
+    ARTICLE_PATH,
+    CLAIMS,
+    EVENTS,
+    ISSUES,
+    PLACES,
+    PLOVER_CATEGORIES,
+    POSITIONS,
+    SENTENCES,
+    SOURCES,
     TABLES,
     TABLES_BY_NAME,
-    Field,
-    Table,
-    build_datapackage,
 )
 
 __all__ = [
+    "ACTORS",
     "ADJUDICATION",
     "ARTICLE_PATH",
+    "CLAIMS",
+    "EVENTS",
+    "ISSUES",
     "LIST_SEPARATOR",
+    "NOTES",
+    "PLACES",
+    "PLOVER_CATEGORIES",
+    "POSITIONS",
     "RELIABILITY_FIELDS",
     "RELIABILITY_FIELD_NAMES",
     "RELIABILITY_FOLDER",
     "SECOND_CODING",
+    "SENTENCES",
     "SLUG_PATTERN",
+    "SOURCES",
     "TABLES",
     "TABLES_BY_NAME",
     "Field",
+    "FieldType",
     "Table",
     "build_datapackage",
 ]

@@ -1,87 +1,20 @@
-"""The data contract: which tables a dataset has, their columns, types and vocabularies.
+"""The tables of a dataset, column by column: :data:`TABLES`, in the order the validator reads them.
 
-This module is the single source of truth for ``../shared/data-contract.md`` in code. The
-validator checks CSVs against it, the loader uses it to apply types, and
-:func:`build_datapackage` writes the Frictionless ``datapackage.json`` from it, so the
-three cannot drift apart.
-
-A column is either *required by the contract* (every dataset has it), an *optional* contract
-column (``notes``, which every table may carry), a column that *contract v2* added (a v1
-dataset may leave it out; the loader then fills in its ``default``), or one of this
-project's *extensions* (documented in ``data/README.md``; a dataset may leave it out).
-
-A table is required, or *optional* (``reliability/``: a dataset without the folder is valid;
-a dataset with it must hold both of its files).
+The eight tables of the article come first; the two of the optional ``reliability/`` folder
+are in :mod:`article_explorer.data.contract.reliability`. ``data/README.md`` (the codebook)
+explains each column in words.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal
-
-FieldType = Literal["string", "integer", "number", "date", "edtf", "list"]
-LIST_SEPARATOR = "|"
-SLUG_PATTERN = r"[a-z0-9][a-z0-9_]*"  # patterns match the whole value, as in Table Schema
+from article_explorer.data.contract.reliability import ADJUDICATION, SECOND_CODING
+from article_explorer.data.contract.schema import NOTES, SLUG_PATTERN, Field, Table
 
 PLOVER_CATEGORIES = (
     "AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "INVESTIGATE",
     "DEMAND", "DISAPPROVE", "REJECT", "THREATEN", "SANCTION",
     "PROTEST", "CRIME", "MOBILIZE", "COERCE", "ASSAULT", "FIGHT",
 )  # fmt: skip
-
-
-@dataclass(frozen=True)
-class Field:
-    """One column of a table."""
-
-    name: str
-    type: FieldType
-    description: str
-    required: bool = False  # the cell must not be empty
-    enum: tuple[str, ...] = ()
-    references: str = ""  # "table.column" that every value (every list item) must match
-    minimum: float | None = None
-    maximum: float | None = None
-    pattern: str = ""
-    extension: bool = False  # this project's own column, optional for other datasets
-    optional: bool = False  # a contract column that a dataset may leave out (``notes``)
-    since: int = 1  # the contract version that added it: a dataset of an earlier version may leave it out
-    default: str | None = None  # what the loader puts where the column is absent or a cell is empty
-
-    @property
-    def may_be_absent(self) -> bool:
-        """Whether a dataset may leave this column out of its header."""
-        return self.extension or self.optional or self.since > 1
-
-
-@dataclass(frozen=True)
-class Table:
-    """One CSV file of the dataset."""
-
-    name: str
-    description: str
-    fields: tuple[Field, ...]
-    primary_key: str = ""
-    composite_key: tuple[str, ...] = ()  # for a table whose rows are identified by several columns
-    folder: str = ""  # the subfolder of the dataset it lives in, if any
-    optional: bool = False  # a dataset may leave the file out (but not one file of a folder it has)
-
-    @property
-    def filename(self) -> str:
-        """The file's path inside the dataset folder, as errors name it."""
-        return f"{self.folder}/{self.name}.csv" if self.folder else f"{self.name}.csv"
-
-    @property
-    def key_columns(self) -> tuple[str, ...]:
-        """The columns whose values identify a row (unique together)."""
-        return self.composite_key or ((self.primary_key,) if self.primary_key else ())
-
-    @property
-    def required_columns(self) -> list[str]:
-        return [f.name for f in self.fields if not f.may_be_absent]
-
-    def field(self, name: str) -> Field | None:
-        return next((f for f in self.fields if f.name == name), None)
 
 
 def _id(name: str, what: str) -> Field:
@@ -109,14 +42,6 @@ def _outcome_fields(what: str) -> tuple[Field, ...]:
         Field("outcome_source_id", "string", "Where the outcome was read.", references="sources.source_id"),
     )
 
-
-NOTES = Field(
-    "notes",
-    "string",
-    "The coder's caveats: disagreeing sources, inferred dates, a coding choice and why (shown as "
-    '"Coder\'s note"). Any table may carry it.',
-    optional=True,
-)
 
 SOURCES = Table(
     "sources",
@@ -372,146 +297,8 @@ POSITIONS = Table(
     "position_id",
 )
 
-#: The judgement fields that a second coder codes again, by table (contract v2, ``reliability/``).
-RELIABILITY_FIELDS: dict[str, tuple[str, ...]] = {
-    "claims": ("voice", "claim_type", "certainty", "stance"),
-    "positions": ("stance", "basis"),
-}
-#: Every judgement field of :data:`RELIABILITY_FIELDS`, once, in order.
-RELIABILITY_FIELD_NAMES: tuple[str, ...] = tuple(
-    dict.fromkeys(name for names in RELIABILITY_FIELDS.values() for name in names)
-)
-RELIABILITY_FOLDER = "reliability"
-
-
-def _unit_fields() -> tuple[Field, ...]:
-    return (
-        Field("table", "string", "The table of the coded row.", True, tuple(RELIABILITY_FIELDS)),
-        Field("row_id", "string", "The id of the coded row in that table.", True, pattern=SLUG_PATTERN),
-        Field(
-            "field",
-            "string",
-            "The judgement field coded (claims: voice, claim_type, certainty, stance; positions: stance, basis).",
-            True,
-            RELIABILITY_FIELD_NAMES,
-        ),
-    )
-
-
-SECOND_CODING = Table(
-    "second_coding",
-    "An independent second coding of the judgement fields of claims and positions (contract v2, optional).",
-    (
-        *_unit_fields(),
-        Field(
-            "value",
-            "string",
-            "The second coder's value, from that field's vocabulary (stance only for a claim with an issue).",
-            True,
-        ),
-        Field("coder", "string", "Who coded it (a name or a pseudonym).", True),
-        NOTES,
-    ),
-    composite_key=("table", "row_id", "field", "coder"),
-    folder=RELIABILITY_FOLDER,
-    optional=True,
-)
-
-ADJUDICATION = Table(
-    "adjudication",
-    "How each disagreement between the first and the second coding was settled (contract v2, optional).",
-    (
-        *_unit_fields(),
-        Field("first", "string", "The first coder's value, before adjudication.", True),
-        Field("second", "string", "The second coder's value, as in `second_coding.csv`.", True),
-        Field("final", "string", "The value settled on: the one the dataset holds.", True),
-        Field("reason", "string", "Why the final value was chosen, in a sentence.", True),
-        NOTES,
-    ),
-    composite_key=("table", "row_id", "field"),
-    folder=RELIABILITY_FOLDER,
-    optional=True,
-)
-
 TABLES: tuple[Table, ...] = (
     SOURCES, SENTENCES, ACTORS, PLACES, ISSUES, EVENTS, CLAIMS, POSITIONS, SECOND_CODING, ADJUDICATION,
 )  # fmt: skip
 TABLES_BY_NAME = {table.name: table for table in TABLES}
 ARTICLE_PATH = "source/article.txt"
-
-_FRICTIONLESS_TYPES = {"string": "string", "integer": "integer", "number": "number", "date": "date", "edtf": "string"}
-
-
-def _frictionless_field(spec: Field) -> dict:
-    out: dict = {"name": spec.name, "description": spec.description}
-    if spec.type == "list":
-        out.update(type="list", delimiter=LIST_SEPARATOR, itemType="string")
-    else:
-        out["type"] = _FRICTIONLESS_TYPES[spec.type]
-    constraints: dict = {}
-    if spec.required:
-        constraints["required"] = True
-    if spec.enum:
-        constraints["enum"] = list(spec.enum)
-    if spec.minimum is not None:
-        constraints["minimum"] = spec.minimum
-    if spec.maximum is not None:
-        constraints["maximum"] = spec.maximum
-    if spec.pattern and spec.type != "list":
-        constraints["pattern"] = spec.pattern
-    if constraints:
-        out["constraints"] = constraints
-    return out
-
-
-def build_datapackage(columns: dict[str, list[str]] | None = None) -> dict:
-    """Return the Frictionless Data Package v2 descriptor for a dataset.
-
-    ``columns`` maps a table name to the columns its CSV actually has, so that optional
-    extension columns a dataset leaves out are left out of its schema too, and so are the
-    optional tables (``reliability/``) it does not have. Without ``columns``, the descriptor
-    has every required table with every column.
-    """
-    resources = []
-    for table in TABLES:
-        if table.optional and (not columns or table.name not in columns):
-            continue
-        present = columns.get(table.name) if columns else None
-        fields = [f for f in table.fields if present is None or f.name in present]
-        foreign_keys = []
-        for spec in fields:
-            if spec.references and spec.type != "list":
-                ref_table, ref_column = spec.references.split(".")
-                foreign_keys.append(
-                    {
-                        "fields": [spec.name],
-                        "reference": {"resource": "" if ref_table == table.name else ref_table, "fields": [ref_column]},
-                    }
-                )
-        schema: dict = {
-            "fields": [_frictionless_field(f) for f in fields],
-            "primaryKey": list(table.key_columns),
-            "missingValues": [""],
-        }
-        if foreign_keys:
-            schema["foreignKeys"] = foreign_keys
-        resources.append(
-            {
-                "name": table.name,
-                "type": "table",
-                "path": table.filename,
-                "scheme": "file",
-                "format": "csv",
-                "mediatype": "text/csv",
-                "encoding": "utf-8",
-                "description": table.description,
-                "schema": schema,
-            }
-        )
-    return {
-        "$schema": "https://datapackage.org/profiles/2.0/datapackage.json",
-        "name": "article-dataset",
-        "title": "An article coded as events, claims, actors, positions and places",
-        "licenses": [{"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/"}],
-        "resources": resources,
-    }
