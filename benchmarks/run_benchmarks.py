@@ -88,7 +88,7 @@ def timeline_driver() -> tuple[object, list]:
 def positions_driver() -> tuple[object, list]:
     from article_explorer import load_dataset
     from article_explorer.explorers.network import ActorNetworkExplorer
-    from article_explorer.explorers.positions.explorer import PositionMatrixExplorer, StanceOverTime
+    from article_explorer.explorers.positions import PositionMatrixExplorer, StanceOverTime
 
     dataset = load_dataset()
     matrix, over_time, network = PositionMatrixExplorer(dataset), StanceOverTime(dataset), ActorNetworkExplorer(dataset)

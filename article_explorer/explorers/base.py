@@ -47,12 +47,14 @@ def pick_clicked(picker: widgets.ValueWidget, change: Mapping) -> None:
 class Explorer:
     """Count, description, card, table and download, a plot whose clicks pick, and the page's frame."""
 
-    def __init__(self, dataset: Dataset, figure: go.Figure | dict | None = None):
+    def __init__(self, dataset: Dataset, figure: go.Figure | dict | None = None, scroll_table: bool = True):
+        """``scroll_table=False`` for a table that folds its rows instead of scrolling (it grows with them)."""
         self.dataset = dataset
         self.count = widgets.HTML()
         self.description = widgets.HTML()
         self.card = widgets.HTML()
-        self.table = widgets.HTML(layout=widgets.Layout(max_height=TABLE_HEIGHT, overflow="auto"), tabbable=True)
+        scrolling = {"layout": widgets.Layout(max_height=TABLE_HEIGHT, overflow="auto"), "tabbable": True}
+        self.table = widgets.HTML(**(scrolling if scroll_table else {}))
         self.download = widgets.HTML()
         if figure is not None:
             self.plot: PlotView

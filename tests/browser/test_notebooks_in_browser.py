@@ -27,9 +27,29 @@ def test_notebook_opens_and_renders_with_the_network_blocked(page, servers, note
     screenshot(page, f"{notebook.removesuffix('.ipynb')}-{kind}-{dataset}-figure")
     print(f"{notebook} in {kind} on {dataset}: screenshot {shot}; blocked requests: {log.blocked or 'none'}")
 
+    check_one_style_sheet(page)
     check_app_mode_link(page, kind, notebook)
     if dataset == "article":
         answer_and_save(page, notebook)
+
+
+ONE_STYLE_SHEET_JS = """() => {
+  const ours = [...document.querySelectorAll('style')].filter(s => s.textContent.includes('.ae-card'));
+  const sheet = document.getElementById('article-explorer-style');
+  return {count: ours.length, inHead: !!sheet && sheet.parentElement === document.head,
+          rules: sheet && sheet.sheet ? sheet.sheet.cssRules.length : 0,
+          widgets: document.querySelectorAll('.ae-explorer, .ae-exercise').length};
+}"""
+
+
+def check_one_style_sheet(page) -> None:
+    """However many explorers and exercises the page shows, it holds the project's style sheet
+    once, in the document's head, and the sheet is in effect."""
+    page.wait_for_function("() => document.getElementById('article-explorer-style') !== null")
+    found = page.evaluate(ONE_STYLE_SHEET_JS)
+    assert found["widgets"] >= 2, found  # a page with several users of the sheet, or the check proves nothing
+    assert (found["count"], found["inHead"]) == (1, True), found
+    assert found["rules"] >= 20, found
 
 
 def check_app_mode_link(page, kind: str, notebook: str) -> None:

@@ -298,7 +298,8 @@ class PositionMatrixExplorer(Explorer):
     """The matrix with its filters on whose word counts, the chosen cell's evidence, a table and a download."""
 
     def __init__(self, dataset: Dataset):
-        super().__init__(dataset, {})  # the figure is drawn by render(), below
+        # the figure is drawn by render(), below; the table is folded under one line: no scroll box inside the page
+        super().__init__(dataset, {}, scroll_table=False)
         self._matrices: dict[frozenset[str] | None, pd.DataFrame] = {}  # by bases: voices do not change it
         self._squares: dict[frozenset[str] | None, dict] = {}
         bases, voices = set(dataset.positions["basis"]), set(dataset.claims["voice"])
@@ -307,7 +308,6 @@ class PositionMatrixExplorer(Explorer):
         self.cell_picker = widgets.Dropdown(options=[("", NO_CHOICE)], description="Cell", layout={"width": "100%"})
         self.voice_summary = widgets.HTML()
         self.evidence = widgets.HTML()
-        self.table = widgets.HTML()  # folded under one line: no scroll box inside the page
         for control in (self.bases, self.voices):
             control.observe(lambda _: self.render(), names="value")
         self.cell_picker.observe(lambda _: self.render(table=False), names="value")

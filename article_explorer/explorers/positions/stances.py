@@ -108,7 +108,8 @@ class StanceOverTime(Explorer):
     """Choose an issue; see each actor's stance at each dated position."""
 
     def __init__(self, dataset: Dataset):
-        super().__init__(dataset, {})  # the figure is drawn by render(), below
+        # the figure is drawn by render(), below; the table is an issue's few positions: no scroll box inside the page
+        super().__init__(dataset, {}, scroll_table=False)
         self._views: dict[str, tuple[dict, str, str]] = {}  # issue -> figure, description, table
         counts = dataset.positions["issue_id"].value_counts()
         issues = dataset.issues[dataset.issues["issue_id"].isin(counts.index)]
@@ -117,7 +118,6 @@ class StanceOverTime(Explorer):
         ]
         contested = most_contested_issue(dataset)
         self.issue = widgets.Dropdown(options=options, value=contested, description="Issue", layout={"width": "100%"})
-        self.table = widgets.HTML()  # an issue's few positions: no scroll box inside the page
         self.issue.observe(lambda _: self.render(), names="value")
         self.assemble(self.issue, self._figure_box, self.description, self.table)
         self.render()
