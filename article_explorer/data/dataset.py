@@ -94,6 +94,11 @@ class Dataset:
         return dict(zip(self.actors["actor_id"], self.actors["name"], strict=True))
 
     @cached_property
+    def issue_labels(self) -> dict[str, str]:
+        """issue_id -> the issue's label."""
+        return dict(zip(self.issues["issue_id"], self.issues["label"], strict=True))
+
+    @cached_property
     def claims_in_order(self) -> pd.DataFrame:
         """The claims in the order a reader meets them: by first paragraph cited, then by id."""
         first = self.claims["paragraphs"].map(min)

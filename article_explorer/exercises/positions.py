@@ -82,7 +82,7 @@ def attributed_cell_exercise(
             return f"positions kept: {kept}; no cell opened"
         dataset = exercise.explorer.dataset
         actor = dataset.actor_names.get(chosen[0], chosen[0])
-        issue = dict(zip(dataset.issues["issue_id"], dataset.issues["label"], strict=True)).get(chosen[1], chosen[1])
+        issue = dataset.issue_labels.get(chosen[1], chosen[1])
         return f"positions kept: {kept}; cell opened: {actor} on “{issue}”"
 
     exercise = StateExercise(

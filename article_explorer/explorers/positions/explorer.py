@@ -82,7 +82,7 @@ def position_matrix(dataset: Dataset, filters: PositionFilters) -> pd.DataFrame:
     """
     shown = filter_positions(dataset, filters)
     names = dataset.actor_names
-    labels = dict(zip(dataset.issues["issue_id"], dataset.issues["label"], strict=True))
+    labels = dataset.issue_labels
     grouped = {key: group for key, group in shown.groupby(["actor_id", "issue_id"], sort=False)}
     rows = []
     for issue in matrix_issues(dataset):
