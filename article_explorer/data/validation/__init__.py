@@ -1,6 +1,6 @@
-"""Check a dataset against the data contract (being split into modules: see rules.py for now)."""
+"""Check a dataset against the data contract (being split into modules: see read.py for now)."""
 
-from article_explorer.data.validation.rules import (
+from article_explorer.data.validation.read import (
     CITING_TABLES,
     Problem,
     RawDataset,
