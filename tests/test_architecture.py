@@ -18,8 +18,6 @@ NOT_YET_SPLIT = {
     "data/contract.py",
     "data/validation.py",
     "explorers/map/explorer.py",
-    "explorers/network.py",
-    "explorers/timeline/explorer.py",
     "geo/geography.py",
 }
 

@@ -14,16 +14,13 @@ from dataclasses import dataclass
 import ipywidgets as widgets
 import pandas as pd
 import plotly.graph_objects as go
-from IPython.display import display
 
 from article_explorer.data.dataset import Dataset
-from article_explorer.ui import session
+from article_explorer.explorers.base import Explorer
 from article_explorer.ui.cards import claim_card, event_card, is_context, paragraph_label, position_card, sentence_label
 from article_explorer.ui.controls import NO_CHOICE
-from article_explorer.ui.plotview import plot_view
 from article_explorer.ui.rendering import esc, highlight, nothing_matches
 from article_explorer.ui.scroll import ScrollTarget
-from article_explorer.ui.style import STYLE
 from article_explorer.ui.theme import CERTAINTY, CLAIM_TYPE, CONTEXT, EVENT, POSITION
 
 #: The reader's marks after each sentence: (glyph, colour, words), one per kind of row it counts.
@@ -60,6 +57,7 @@ def marks_by_sentence(dataset: Dataset) -> dict[str, Counter]:
 
 
 def legend_html() -> str:
+    """What each of the reader's marks means, in one line over the article."""
     items = " &nbsp; ".join(
         f'<span style="color:{colour}">{symbol}</span> {esc(label)}' for symbol, colour, label in MARKS.values()
     )
@@ -230,18 +228,21 @@ def describe_coding(dataset: Dataset) -> str:
     return text + "."
 
 
-class ArticleReader:
+class ArticleReader(Explorer):
     """Read the article sentence by sentence and see what was coded from each.
 
     Choose a sentence, or an event or claim (which jumps to its sentence), or click a
     paragraph's bar in the figure (which jumps to the paragraph's first sentence).
 
     Each paragraph is its own HTML view, so a change of sentence redraws only the paragraphs
-    it touches; the figure is redrawn only when the paragraph changes.
+    it touches; the figure is redrawn only when the paragraph changes. Of the explorers' frame
+    it uses the figure and the description: the cards of the chosen sentence (:attr:`rows_view`)
+    appear right under its paragraph, and it has no count or table (the article is its list).
     """
 
     def __init__(self, dataset: Dataset):
-        self.dataset = dataset
+        self._figure = build_coding_figure(dataset)
+        super().__init__(dataset, self._figure)
         sentences = dataset.sentences
         self._marks = marks_by_sentence(dataset)
         self._paragraph_of = dict(zip(sentences["sentence_id"], sentences["paragraph"], strict=True))
@@ -293,30 +294,24 @@ class ArticleReader:
         self.article_view.add_class("ae-article")
         self.scroll = ScrollTarget()
         self.rows_view = widgets.HTML()
-        self._figure = build_coding_figure(dataset)
-        self.plot, self.figure_view = plot_view(self._figure)
-        self.description = widgets.HTML(f"<p class='ae-description'>{esc(describe_coding(dataset))}</p>")
+        self.show_description(describe_coding(dataset))
         self._updating = False
         self._shown = Selection()
         self._figure_paragraph: int | None = -1
         self.sentence_picker.observe(self._on_sentence, names="value")
         self.row_picker.observe(self._on_row, names="value")
         self.plot.observe(self._on_bar_clicked, names="clicked")
-        self.widget = widgets.VBox(
-            [
-                widgets.HTML(STYLE + legend_html()),
-                self.sentence_picker,
-                self.row_picker,
-                self.article_view,
-                self.figure_view,
-                self.description,
-                self.scroll,
-            ]
-        )
-        self.widget.add_class("ae-explorer")
         self._rows_after: int | None = -1
         self.render()
-        session.register(self)
+        self.assemble(
+            widgets.HTML(legend_html()),
+            self.sentence_picker,
+            self.row_picker,
+            self.article_view,
+            self._figure_box,
+            self.description,
+            self.scroll,
+        )
 
     @property
     def selection(self) -> Selection:
@@ -390,6 +385,3 @@ class ArticleReader:
         paragraph = (change["new"] or {}).get("customdata")
         if paragraph in self._sentences_of:
             self.sentence_picker.value = self._sentences_of[paragraph].iloc[0]["sentence_id"]
-
-    def _ipython_display_(self) -> None:
-        display(self.widget)
