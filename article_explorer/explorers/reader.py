@@ -170,28 +170,19 @@ def build_coding_figure(dataset: Dataset, highlight_paragraph: int | None = None
     figure = go.Figure()
     kinds = ["event", "context", *CLAIM_TYPE]
     names = {"event": "event", "context": f"context event ({CONTEXT.glyph})"}
-    patterns = {
-        "event": "",
-        "context": "",
-        "report": "/",
-        "assessment": "|",
-        "perception": "x",
-        "prediction": ".",
-        "prescription": "\\",
-    }
     for kind in kinds:
         subset = counts[counts["kind"] == kind].set_index("paragraph")["rows"]
         values = [int(subset.get(p, 0)) for p in paragraphs]
         if not any(values):
             continue
-        colour = MARKS[kind][1] if kind in names else CLAIM_TYPE[kind].colour
+        colour, pattern = (MARKS[kind][1], "") if kind in names else (CLAIM_TYPE[kind].colour, CLAIM_TYPE[kind].pattern)
         name = names.get(kind, f"claim: {kind}")
         figure.add_bar(
             x=paragraphs,
             y=values,
             customdata=paragraphs,
             name=name,
-            marker={"color": colour, "pattern": {"shape": patterns[kind]}},
+            marker={"color": colour, "pattern": {"shape": pattern}},
             hovertemplate="¶ %{x}: %{y} " + esc(name) + "<extra></extra>",
         )
     shapes = highlight_shapes(highlight_paragraph)

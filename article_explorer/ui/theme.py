@@ -58,12 +58,13 @@ CERTAINTY: Vocabulary = {
     "possible": Look("possible", "#009E73", "▲", "triangle-up"),
     "uncertain": Look("uncertain", "#CC79A7", "✕", "x"),
 }
+#: Claim types; the pattern tells the reader's stacked bars apart without their colour.
 CLAIM_TYPE: Vocabulary = {
-    "report": Look("reports what happened or what someone said", "#56B4E9"),
-    "assessment": Look("judges a situation", "#E69F00"),
-    "perception": Look("says how an actor sees things", "#CC79A7"),
-    "prediction": Look("forecasts", "#D55E00"),
-    "prescription": Look("says what should be done", "#009E73"),
+    "report": Look("reports what happened or what someone said", "#56B4E9", pattern="/"),
+    "assessment": Look("judges a situation", "#E69F00", pattern="|"),
+    "perception": Look("says how an actor sees things", "#CC79A7", pattern="x"),
+    "prediction": Look("forecasts", "#D55E00", pattern="."),
+    "prescription": Look("says what should be done", "#009E73", pattern="\\"),
 }
 VOICE: Vocabulary = {
     "own": Look("the author's own judgement"),
