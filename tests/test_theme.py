@@ -68,10 +68,10 @@ def test_glyphs_within_a_vocabulary_tell_its_values_apart():
         assert len(set(glyphs)) == len(glyphs) and len(set(symbols)) == len(symbols), key
 
 
-def test_a_context_event_is_grey_and_hollow_and_the_article_date_is_no_category():
+def test_a_context_event_is_grey_and_hollow_and_the_hindsight_star_is_no_category():
     assert theme.CONTEXT.glyph == "□" and theme.CONTEXT.symbol == "square-open"
     assert theme.CONTEXT.colour == theme.NEUTRAL == "#6b6b6b"
-    assert theme.ARTICLE_DATE_COLOUR not in {look.colour for look in theme.CATEGORY.values()}
+    assert theme.HINDSIGHT_COLOUR not in {look.colour for look in theme.CATEGORY.values()}
 
 
 def test_an_unknown_value_reads_as_words():

@@ -17,6 +17,8 @@ from collections.abc import Iterable
 import plotly.graph_objects as go
 import plotly.io as pio
 
+from article_explorer.ui.theme import ARTICLE_DATE_COLOUR
+
 PLOTLY_MIMETYPE = "application/vnd.plotly.v1+json"
 
 
@@ -119,7 +121,7 @@ def html_table(frame, columns: dict[str, str]) -> str:
 def date_line(x: str, text: str, *, label_inside: bool = True) -> tuple[dict, dict]:
     """A dashed vertical line at date ``x`` across a figure, and its label: the shape and the
     annotation to add to a layout (used to mark the article's date)."""
-    colour = "#8a3b00"
+    colour = ARTICLE_DATE_COLOUR
     line = {
         "type": "line",
         "xref": "x",

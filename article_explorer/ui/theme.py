@@ -45,8 +45,10 @@ Vocabulary = dict[str, Look]
 
 #: Grey for what is no value of its own: legend keys that show a shape only, the context mark.
 NEUTRAL = "#6b6b6b"
-#: The star that marks the article's own date on the timeline: no category's colour.
-ARTICLE_DATE_COLOUR = "#7b2cbf"
+#: The dashed line at the article's date, on every chart with a time axis.
+ARTICLE_DATE_COLOUR = "#8a3b00"
+#: The star that marks what happened later (hindsight) on the timeline: no category's colour.
+HINDSIGHT_COLOUR = "#7b2cbf"
 #: A landmark (``places.role = landmark``): a place on the map for orientation only.
 LANDMARK_COLOUR = "#4d4d4d"
 

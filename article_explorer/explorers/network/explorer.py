@@ -29,8 +29,8 @@ class ActorNetworkExplorer(Explorer):
     table of links is folded under one line, so it needs no scroll box of its own."""
 
     def __init__(self, dataset: Dataset):
-        super().__init__(dataset, {})  # the figure is drawn by render(), below
-        self.table = widgets.HTML()  # folded (see links_table): no scroll box inside the page
+        # the figure is drawn by render(), below; the table is folded (see links_table): no scroll box
+        super().__init__(dataset, {}, scroll_table=False)
         self._links: dict[NetworkFilters, pd.DataFrame] = {}
         self._cards: dict[str, str] = {}
         events = dataset.events

@@ -38,7 +38,7 @@ from article_explorer.explorers.timeline.layout import (
     year_breaks,
 )
 from article_explorer.ui.rendering import date_line, esc
-from article_explorer.ui.theme import ARTICLE_DATE_COLOUR, CATEGORY, NEUTRAL, STATUS
+from article_explorer.ui.theme import CATEGORY, HINDSIGHT_COLOUR, NEUTRAL, STATUS
 
 #: How each kind of dated period is drawn: (legend entry, line, opacity).
 STYLE_OF_PRECISION = {
@@ -214,7 +214,7 @@ def outcome_trace(
         marker={
             "symbol": "star",
             "size": 16,
-            "color": ARTICLE_DATE_COLOUR,
+            "color": HINDSIGHT_COLOUR,
             "line": {"width": 1, "color": STAR_LINE},
         },
         hovertemplate=HOVER,
