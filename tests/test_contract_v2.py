@@ -28,10 +28,21 @@ def located(problems):
     return [(p.file, p.line, p.column, p.value) for p in problems]
 
 
-def only_problem(path):
+def only_problem(path, rule):
+    """The one problem validating ``path`` finds, which ``rule`` must have reported."""
     problems = validate(path)
     assert len(problems) == 1, "\n".join(map(str, problems))
+    assert problems[0].rule == rule, f"{problems[0]} is reported by {problems[0].rule}, not {rule}"
     return problems[0]
+
+
+def problems_from(path, rule):
+    """Every problem validating ``path`` finds, in order; ``rule`` must have reported one of them at least."""
+    problems = validate(path)
+    assert rule in {p.rule for p in problems}, f"no problem from {rule}:\n" + "\n".join(
+        f"{p} (from {p.rule})" for p in problems
+    )
+    return problems
 
 
 # --- events.origin ---------------------------------------------------------------------
@@ -45,7 +56,7 @@ def test_the_dataset_marks_context_events():
 
 def test_origin_outside_its_vocabulary(dataset_copy):
     line = dataset_copy.set_cell("events", "carpenter_visit", "origin", "outside")
-    problem = only_problem(dataset_copy.path)
+    problem = only_problem(dataset_copy.path, "check_cells")
     assert (problem.file, problem.line, problem.column, problem.value) == ("events.csv", line, "origin", "outside")
     assert str(problem) == (
         f"events.csv, line {line}, column 'origin': 'outside' is not an allowed value; "
@@ -55,7 +66,7 @@ def test_origin_outside_its_vocabulary(dataset_copy):
 
 def test_origin_left_empty_in_a_dataset_that_has_the_column(dataset_copy):
     line = dataset_copy.set_cell("events", "carpenter_visit", "origin", "")
-    problem = only_problem(dataset_copy.path)
+    problem = only_problem(dataset_copy.path, "check_cells")
     assert (problem.file, problem.line, problem.column, problem.value) == ("events.csv", line, "origin", "")
     assert "is empty; expected one of: article, context (a contract v2 column" in str(problem)
 
@@ -72,7 +83,7 @@ def test_landmarks_need_no_citing_row():
 
 def test_role_outside_its_vocabulary(dataset_copy):
     line = dataset_copy.set_cell("places", "minsk", "role", "landmarks")
-    problem = only_problem(dataset_copy.path)
+    problem = only_problem(dataset_copy.path, "check_cells")
     assert (problem.file, problem.line, problem.column, problem.value) == ("places.csv", line, "role", "landmarks")
     assert "is not an allowed value; expected one of: mentioned, landmark" in str(problem)
 
@@ -80,7 +91,7 @@ def test_role_outside_its_vocabulary(dataset_copy):
 def test_a_cited_landmark_is_reported(dataset_copy):
     claim_line = dataset_copy.set_cell("claims", "smaller_nato_buildups", "place_ids", "poland|lithuania|latvia|riga")
     riga_line = dataset_copy.line_of("places", "riga")
-    problem = only_problem(dataset_copy.path)
+    problem = only_problem(dataset_copy.path, "check_usage")
     assert (problem.file, problem.line, problem.column, problem.value) == ("places.csv", riga_line, "role", "landmark")
     assert f"cited by claims.place_ids on line {claim_line} (smaller_nato_buildups)" in str(problem)
     assert str(problem).endswith("make it role=mentioned")
@@ -88,14 +99,14 @@ def test_a_cited_landmark_is_reported(dataset_copy):
 
 def test_an_empty_role_means_mentioned_and_must_be_cited(dataset_copy):
     line = dataset_copy.set_cell("places", "vilnius", "role", "")
-    problem = only_problem(dataset_copy.path)
+    problem = only_problem(dataset_copy.path, "check_usage")
     assert (problem.file, problem.line, problem.column, problem.value) == ("places.csv", line, "place_id", "vilnius")
     assert "is never used (by claims.place_ids or events.place_id)" in str(problem)
 
 
 def test_a_mentioned_place_must_still_be_cited(dataset_copy):
     line = dataset_copy.set_cell("places", "riga", "role", "mentioned")
-    problem = only_problem(dataset_copy.path)
+    problem = only_problem(dataset_copy.path, "check_usage")
     assert (problem.file, problem.line, problem.column, problem.value) == ("places.csv", line, "place_id", "riga")
     assert "set role=landmark" in str(problem)
 
@@ -129,7 +140,7 @@ def test_the_dataset_without_its_v2_columns_is_a_v1_dataset(dataset_copy):
     drop_column(dataset_copy, "events", "origin")
     drop_column(dataset_copy, "places", "role")
     # Without a role, Vilnius and Riga are mentioned places that no row cites.
-    problems = validate(dataset_copy.path)
+    problems = problems_from(dataset_copy.path, "check_usage")
     assert [(p.file, p.column, p.value) for p in problems] == [
         ("places.csv", "place_id", "riga"),
         ("places.csv", "place_id", "vilnius"),
@@ -166,21 +177,21 @@ def test_notes_on_a_table_that_had_none(dataset_copy):
 
 def test_an_event_outcome_needs_its_date(dataset_copy):
     line = dataset_copy.set_cell("events", "warsaw_summit_2016", "outcome_date", "")
-    problem = only_problem(dataset_copy.path)
+    problem = only_problem(dataset_copy.path, "check_outcomes")
     assert (problem.file, problem.line, problem.column, problem.value) == ("events.csv", line, "outcome_date", "")
     assert "is empty; every outcome needs the date it happened" in str(problem)
 
 
 def test_a_claim_outcome_needs_its_date(dataset_copy):
     line = dataset_copy.set_cell("claims", "land_base_request_possible", "outcome_date", "")
-    problem = only_problem(dataset_copy.path)
+    problem = only_problem(dataset_copy.path, "check_outcomes")
     assert (problem.file, problem.line, problem.column, problem.value) == ("claims.csv", line, "outcome_date", "")
     assert "is empty; every outcome needs the date it happened" in str(problem)
 
 
 def test_an_outcome_date_must_be_edtf(dataset_copy):
     line = dataset_copy.set_cell("events", "warsaw_summit_2016", "outcome_date", "2016-13")
-    problem = only_problem(dataset_copy.path)
+    problem = only_problem(dataset_copy.path, "check_cells")
     assert (problem.file, problem.line, problem.column, problem.value) == (
         "events.csv",
         line,
@@ -234,14 +245,14 @@ def test_the_dataset_uses_those_forms_with_the_codebooks_precision():
 )
 def test_precision_must_agree_with_the_new_forms(dataset_copy, event_id, wrong, expected):
     line = dataset_copy.set_cell("events", event_id, "precision", wrong)
-    problem = only_problem(dataset_copy.path)
+    problem = only_problem(dataset_copy.path, "check_event_dates")
     assert (problem.line, problem.column, problem.value) == (line, "precision", wrong)
     assert str(problem).endswith(expected)
 
 
 def test_an_open_start_has_no_date_start(dataset_copy):
     line = dataset_copy.set_cell("events", "russian_rearmament", "date_start", "2016-01-01")
-    problem = only_problem(dataset_copy.path)
+    problem = only_problem(dataset_copy.path, "check_event_dates")
     assert (problem.line, problem.column, problem.value) == (line, "date_start", "2016-01-01")
     assert str(problem).endswith(
         "is given but the start of the date '../2016-03-30' is open ('..'); leave date_start empty"
@@ -250,14 +261,14 @@ def test_an_open_start_has_no_date_start(dataset_copy):
 
 def test_an_unknown_end_has_no_date_end(dataset_copy):
     line = dataset_copy.set_cell("events", "russian_reaction_calm", "date_end", "2016-04-01")
-    problem = only_problem(dataset_copy.path)
+    problem = only_problem(dataset_copy.path, "check_event_dates")
     assert (problem.line, problem.column, problem.value) == (line, "date_end", "2016-04-01")
     assert "the end of the date '2016-03-30/' is unknown (empty); leave date_end empty" in str(problem)
 
 
 def test_an_open_start_still_needs_its_date_end(dataset_copy):
     line = dataset_copy.set_cell("events", "russian_rearmament", "date_end", "")
-    problem = only_problem(dataset_copy.path)
+    problem = only_problem(dataset_copy.path, "check_event_dates")
     assert (problem.line, problem.column, problem.value) == (line, "date_end", "")
     assert "is empty; expected the latest possible day of '../2016-03-30' (2016-03-30)" in str(problem)
 
@@ -330,7 +341,7 @@ def test_a_final_that_is_not_the_datasets_value(reliable_copy):
     wrong = ("claims", "putin_taste_for_success", "certainty", "probable", "certain", "certain", "'Likely' is a hedge.")
     write_reliability(reliable_copy, adjudication=[wrong, ADJUDICATION[1]])
     claim_line = reliable_copy.line_of("claims", "putin_taste_for_success")
-    problem = only_problem(reliable_copy.path)
+    problem = only_problem(reliable_copy.path, "check_reliability")
     assert located([problem]) == [("reliability/adjudication.csv", 2, "final", "certain")]
     assert f"does not match the dataset: claims.csv line {claim_line} has certainty 'probable'" in str(problem)
 
@@ -338,7 +349,7 @@ def test_a_final_that_is_not_the_datasets_value(reliable_copy):
 def test_a_disagreement_without_an_adjudication_row(reliable_copy):
     write_reliability(reliable_copy, adjudication=ADJUDICATION[:1])
     position_line = reliable_copy.line_of("positions", "blr_airbase_2013")
-    problem = only_problem(reliable_copy.path)
+    problem = only_problem(reliable_copy.path, "check_reliability")
     assert located([problem]) == [("reliability/second_coding.csv", 5, "value", "opposes")]
     assert f"disagrees with the dataset (positions.csv line {position_line} has stance 'mixed')" in str(problem)
     assert str(problem).endswith("every disagreement needs an adjudication row")
@@ -347,7 +358,7 @@ def test_a_disagreement_without_an_adjudication_row(reliable_copy):
 def test_an_unknown_row_id(reliable_copy):
     second = [*SECOND_CODING, ("claims", "options_braod", "voice", "own", "coder_b")]
     write_reliability(reliable_copy, second=second)
-    problem = only_problem(reliable_copy.path)
+    problem = only_problem(reliable_copy.path, "check_reliability")
     assert located([problem]) == [("reliability/second_coding.csv", 7, "row_id", "options_braod")]
     assert "is not a known claim_id in claims.csv; did you mean 'options_broad'?" in str(problem)
 
@@ -355,7 +366,7 @@ def test_an_unknown_row_id(reliable_copy):
 def test_a_value_outside_the_fields_vocabulary(reliable_copy):
     second = [*SECOND_CODING, ("positions", "rus_airbase_2013", "stance", "mixed_feelings", "coder_b")]
     write_reliability(reliable_copy, second=second)
-    problem = only_problem(reliable_copy.path)
+    problem = only_problem(reliable_copy.path, "check_reliability")
     assert located([problem]) == [("reliability/second_coding.csv", 7, "value", "mixed_feelings")]
     assert "is not an allowed value of positions.stance; expected one of: supports, opposes, mixed" in str(problem)
 
@@ -363,7 +374,7 @@ def test_a_value_outside_the_fields_vocabulary(reliable_copy):
 def test_an_adjudicated_value_outside_the_vocabulary(reliable_copy):
     wrong = ("claims", "putin_taste_for_success", "certainty", "likely", "certain", "probable", "'Likely' is a hedge.")
     write_reliability(reliable_copy, adjudication=[wrong, ADJUDICATION[1]])
-    problem = only_problem(reliable_copy.path)
+    problem = only_problem(reliable_copy.path, "check_reliability")
     assert located([problem]) == [("reliability/adjudication.csv", 2, "first", "likely")]
     assert "expected one of: certain, probable, possible, uncertain" in str(problem)
 
@@ -371,7 +382,7 @@ def test_an_adjudicated_value_outside_the_vocabulary(reliable_copy):
 def test_a_field_that_the_table_does_not_code(reliable_copy):
     second = [*SECOND_CODING, ("positions", "rus_airbase_2013", "certainty", "certain", "coder_b")]
     write_reliability(reliable_copy, second=second)
-    problem = only_problem(reliable_copy.path)
+    problem = only_problem(reliable_copy.path, "check_reliability")
     assert located([problem]) == [("reliability/second_coding.csv", 7, "field", "certainty")]
     assert "is not a judgement field of positions; expected one of: stance, basis" in str(problem)
 
@@ -379,7 +390,7 @@ def test_a_field_that_the_table_does_not_code(reliable_copy):
 def test_a_field_outside_the_vocabulary(reliable_copy):
     second = [*SECOND_CODING, ("claims", "options_broad", "hedge_cues", "may", "coder_b")]
     write_reliability(reliable_copy, second=second)
-    problem = only_problem(reliable_copy.path)
+    problem = only_problem(reliable_copy.path, "check_cells")
     assert located([problem]) == [("reliability/second_coding.csv", 7, "field", "hedge_cues")]
     assert "expected one of: voice, claim_type, certainty, stance, basis" in str(problem)
 
@@ -387,7 +398,7 @@ def test_a_field_outside_the_vocabulary(reliable_copy):
 def test_stance_is_coded_only_for_a_claim_with_an_issue(reliable_copy):
     second = [*SECOND_CODING, ("claims", "us_policy_focus_shifted", "stance", "neutral", "coder_b")]
     write_reliability(reliable_copy, second=second)
-    problem = only_problem(reliable_copy.path)
+    problem = only_problem(reliable_copy.path, "check_reliability")
     assert located([problem]) == [("reliability/second_coding.csv", 7, "field", "stance")]
     assert "claim 'us_policy_focus_shifted', which has no issue_id" in str(problem)
 
@@ -403,7 +414,7 @@ def test_a_second_that_is_not_the_second_coding(reliable_copy):
         "'Likely' is a hedge.",
     )
     write_reliability(reliable_copy, adjudication=[wrong, ADJUDICATION[1]])
-    problem = only_problem(reliable_copy.path)
+    problem = only_problem(reliable_copy.path, "check_reliability")
     assert located([problem]) == [("reliability/adjudication.csv", 2, "second", "possible")]
     assert "does not match the second coding in reliability/second_coding.csv ('certain' on line 3)" in str(problem)
 
@@ -411,21 +422,21 @@ def test_a_second_that_is_not_the_second_coding(reliable_copy):
 def test_an_adjudication_without_a_second_coding(reliable_copy):
     extra = ("claims", "options_broad", "voice", "reported", "own", "own", "The author's own words.")
     write_reliability(reliable_copy, adjudication=[*ADJUDICATION, extra])
-    problem = only_problem(reliable_copy.path)
+    problem = only_problem(reliable_copy.path, "check_reliability")
     assert located([problem]) == [("reliability/adjudication.csv", 4, "second", "own")]
     assert "has no second coding: reliability/second_coding.csv has no row for claims 'options_broad'" in str(problem)
 
 
 def test_an_adjudication_needs_a_reason(reliable_copy):
     write_reliability(reliable_copy, adjudication=[(*ADJUDICATION[0][:6], ""), ADJUDICATION[1]])
-    problem = only_problem(reliable_copy.path)
+    problem = only_problem(reliable_copy.path, "check_cells")
     assert located([problem]) == [("reliability/adjudication.csv", 2, "reason", "")]
     assert "is empty; expected why the final value was chosen" in str(problem)
 
 
 def test_a_coder_codes_a_unit_once(reliable_copy):
     write_reliability(reliable_copy, second=[*SECOND_CODING, SECOND_CODING[0]])
-    problem = only_problem(reliable_copy.path)
+    problem = only_problem(reliable_copy.path, "check_unique")
     assert located([problem]) == [("reliability/second_coding.csv", 7, "coder", "coder_b")]
     assert "repeats line 2: the same table, row_id, field and coder" in str(problem)
 
@@ -437,7 +448,7 @@ def test_a_second_coder_is_welcome(reliable_copy):
 
 def test_a_reliability_folder_needs_both_files(reliable_copy):
     (reliable_copy.path / "reliability" / "adjudication.csv").unlink()
-    problem = only_problem(reliable_copy.path)
+    problem = only_problem(reliable_copy.path, "read_files")
     assert (problem.file, problem.line, problem.column) == ("reliability/adjudication.csv", None, None)
     assert "is missing; the optional reliability/ folder is there, so it must hold" in str(problem)
 
@@ -446,7 +457,7 @@ def test_every_reliability_problem_is_reported_in_one_go(reliable_copy):
     second = [*SECOND_CODING, ("claims", "options_braod", "voice", "own", "coder_b")]
     wrong = ("claims", "putin_taste_for_success", "certainty", "probable", "certain", "certain", "'Likely' is a hedge.")
     write_reliability(reliable_copy, second=second, adjudication=[wrong])
-    assert sorted(located(validate(reliable_copy.path))) == [
+    assert sorted(located(problems_from(reliable_copy.path, "check_reliability"))) == [
         ("reliability/adjudication.csv", 2, "final", "certain"),
         ("reliability/second_coding.csv", 5, "value", "opposes"),
         ("reliability/second_coding.csv", 7, "row_id", "options_braod"),
