@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from article_explorer import validate
 from article_explorer.data.config import DEFAULT_DATA_DIR, PROJECT_ROOT
 
 OTHER_ARTICLE = PROJECT_ROOT / "tests" / "data" / "other_article"
@@ -116,3 +117,20 @@ def tool() -> Callable[[str], str]:
         return found
 
     return find
+
+
+def only_problem(path, rule):
+    """The one problem validating ``path`` finds, which ``rule`` must have reported."""
+    problems = validate(path)
+    assert len(problems) == 1, "\n".join(map(str, problems))
+    assert problems[0].rule == rule, f"{problems[0]} is reported by {problems[0].rule}, not {rule}"
+    return problems[0]
+
+
+def problems_from(path, rule):
+    """Every problem validating ``path`` finds, in order; ``rule`` must have reported one of them at least."""
+    problems = validate(path)
+    assert rule in {p.rule for p in problems}, f"no problem from {rule}:\n" + "\n".join(
+        f"{p} (from {p.rule})" for p in problems
+    )
+    return problems

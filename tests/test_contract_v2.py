@@ -19,30 +19,13 @@ from article_explorer.data.contract import TABLES, build_datapackage
 from article_explorer.data.edtf import parse_edtf
 from article_explorer.data.validation import read_dataset
 
-from .conftest import write_csv
+from .conftest import only_problem, problems_from, write_csv
 
 OTHER_ARTICLE = PROJECT_ROOT / "tests" / "data" / "other_article"
 
 
 def located(problems):
     return [(p.file, p.line, p.column, p.value) for p in problems]
-
-
-def only_problem(path, rule):
-    """The one problem validating ``path`` finds, which ``rule`` must have reported."""
-    problems = validate(path)
-    assert len(problems) == 1, "\n".join(map(str, problems))
-    assert problems[0].rule == rule, f"{problems[0]} is reported by {problems[0].rule}, not {rule}"
-    return problems[0]
-
-
-def problems_from(path, rule):
-    """Every problem validating ``path`` finds, in order; ``rule`` must have reported one of them at least."""
-    problems = validate(path)
-    assert rule in {p.rule for p in problems}, f"no problem from {rule}:\n" + "\n".join(
-        f"{p} (from {p.rule})" for p in problems
-    )
-    return problems
 
 
 # --- events.origin ---------------------------------------------------------------------

@@ -7,24 +7,9 @@ import sys
 
 import pytest
 
-from article_explorer import DatasetError, load_dataset, validate
+from article_explorer import DatasetError, load_dataset
 
-
-def only_problem(path, rule):
-    """The one problem validating ``path`` finds, which ``rule`` must have reported."""
-    problems = validate(path)
-    assert len(problems) == 1, "\n".join(map(str, problems))
-    assert problems[0].rule == rule, f"{problems[0]} is reported by {problems[0].rule}, not {rule}"
-    return problems[0]
-
-
-def problems_from(path, rule):
-    """Every problem validating ``path`` finds, in order; ``rule`` must have reported one of them at least."""
-    problems = validate(path)
-    assert rule in {p.rule for p in problems}, f"no problem from {rule}:\n" + "\n".join(
-        f"{p} (from {p.rule})" for p in problems
-    )
-    return problems
+from .conftest import only_problem, problems_from
 
 
 def test_missing_column(dataset_copy):
