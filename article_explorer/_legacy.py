@@ -29,7 +29,7 @@ MOVED = {
     "data": "data.dataset",
     "reliability": "data.reliability",
     "agreement": "data.agreement",
-    "geography": "geo.geography",
+    "geography": "geo.boundaries",
     "rendering": "ui.rendering",
     "controls": "ui.controls",
     "plotview": "ui.plotview",

@@ -1,5 +1,8 @@
 #!/usr/bin/env python3
-"""Build ``data/geo/countries.geojson``: country boundaries for Europe and its neighbours.
+"""Build ``data/geo/``: the country boundaries of Europe and its neighbours, and the map's lighter copies.
+
+``countries.geojson`` holds the boundaries at full resolution; ``countries-0.036.geojson`` and
+``countries-0.108.geojson`` the outlines the map draws, simplified once here.
 
 Source data
     Natural Earth 1:50m admin-0 countries (public domain), as redistributed in
@@ -13,6 +16,10 @@ Usage (the npm packages are installed outside the repository)::
     mkdir -p /tmp/geo && cd /tmp/geo && npm init -y
     npm install world-atlas@2.0.2 i18n-iso-countries@7.14.0
     python scripts/build_geo.py /tmp/geo/node_modules
+
+To remake only the map's outlines from the committed ``countries.geojson`` (offline, no npm)::
+
+    python scripts/build_geo.py --simplify-only
 
 What the script does
     1. decodes the quantized, delta-encoded TopoJSON arcs into GeoJSON
@@ -31,9 +38,18 @@ What the script does
     5. keeps every country whose geometry intersects ``BOX``; a kept
        country keeps its *full* geometry (nothing is clipped);
     6. writes a FeatureCollection sorted by ``iso3``, compact JSON with one
-       feature per line so that diffs stay readable.
+       feature per line so that diffs stay readable;
+    7. writes the map's outlines (``--simplify-only`` does only this, from the
+       ``countries.geojson`` already there): for each tolerance of
+       ``MAP_TOLERANCES_DEG``, every ring snapped to a grid of that size
+       (``simplify_ring``) and cut to ``BOX``, in a file of the same form,
+       ``countries-<tolerance>.geojson``. The package reads them
+       (``article_explorer.geo.outlines``) and only cuts them to the box a map
+       shows; distances use the full boundaries.
 
-Only the Python standard library is used.
+Steps 1-6 use only the Python standard library; step 7 cuts the rings with the
+package's own ``clip_ring`` (the one that cuts a map to its box at run time), so
+it runs from the repository with the package's requirements installed.
 """
 
 from __future__ import annotations
@@ -67,7 +83,13 @@ DECIMALS = 3
 #: (e.g. "N. Cyprus") gets empty strings.
 UNCODED_FEATURES: dict[str, tuple[str, str]] = {"Kosovo": ("XKX", "")}
 
-DEFAULT_OUTPUT = Path(__file__).resolve().parent.parent / "data" / "geo" / "countries.geojson"
+#: The grids, in degrees, that the map's outlines are snapped to: the country fills and the bold
+#: outlines of areas (``FILL_DEG`` and ``BOLD_DEG`` in ``article_explorer/geo/outlines.py``). Multiples
+#: of 0.001 deg, so that the snapped coordinates are written exactly with ``DECIMALS`` decimals.
+MAP_TOLERANCES_DEG = (0.036, 0.108)
+
+REPOSITORY = Path(__file__).resolve().parent.parent
+DEFAULT_OUTPUT = REPOSITORY / "data" / "geo" / "countries.geojson"
 
 Point = tuple[float, float]  # (longitude, latitude) as decoded
 RawRing = list[Point]
@@ -382,10 +404,85 @@ def separate_crimea(features: list[dict[str, Any]]) -> list[dict[str, Any]]:
     ]
 
 
-def write_feature_collection(features: list[dict[str, Any]], output: Path) -> None:
-    """Write compact JSON with one feature per line."""
+# --- the map's outlines ----------------------------------------------------
+
+
+def simplify_ring(ring: Sequence[Sequence[float]], tolerance_deg: float) -> Ring:
+    """Snap the vertices to a grid of ``tolerance_deg`` and drop those that fall on the grid point
+    of the one before; the ring stays closed. Neighbours share their border's vertices, so they
+    snap alike and stay flush: no slivers, no overlaps. Enough for a map on which
+    ``tolerance_deg`` is under a pixel or two; an empty list when the ring shrinks below a
+    triangle. Coordinates are rounded to ``DECIMALS`` decimals, which for a tolerance that is a
+    multiple of 0.001 deg only writes the grid point exactly.
+
+    >>> simplify_ring([(0, 0), (0, 0.01), (0, 1), (1, 1), (1, 0), (0, 0)], 0.1)
+    [[0.0, 0.0], [0.0, 1.0], [1.0, 1.0], [1.0, 0.0], [0.0, 0.0]]
+    """
+    kept: Ring = []
+    for lon, lat in ring:
+        point = [round(lon / tolerance_deg) * tolerance_deg, round(lat / tolerance_deg) * tolerance_deg]
+        if not kept or point != kept[-1]:
+            kept.append(point)
+    if len(kept) > 1 and kept[0] == kept[-1]:
+        kept.pop()
+    if len(kept) < 3:
+        return []
+    return [[round(lon, DECIMALS) + 0.0, round(lat, DECIMALS) + 0.0] for lon, lat in [*kept, kept[0]]]
+
+
+def simplify_features(features: list[dict[str, Any]], tolerance_deg: float) -> list[dict[str, Any]]:
+    """The features with every ring simplified (``simplify_ring``) and cut to ``BOX``: no map of
+    the box draws what lies beyond it (Siberia, French Guiana...). The cut is the package's own
+    (``article_explorer.geo.outlines.clip_ring``, which also cuts each map to its own box at run
+    time), its new points rounded to ``DECIMALS`` decimals. A polygon whose outer ring shrinks or
+    is cut to nothing goes with its holes, and a feature with no polygon left goes too."""
+    if str(REPOSITORY) not in sys.path:  # run as a script: the package is in the repository
+        sys.path.insert(0, str(REPOSITORY))
+    from article_explorer.geo.outlines import clip_ring
+
+    simplified = []
+    for feature in features:
+        polygons: list[Polygon] = []
+        for polygon in _parts(feature):
+            rings = [clip_ring([tuple(point) for point in simplify_ring(ring, tolerance_deg)], BOX) for ring in polygon]
+            if rings[0]:
+                polygons.append(
+                    [[[round(x, DECIMALS) + 0.0, round(y, DECIMALS) + 0.0] for x, y in r] for r in rings if r]
+                )
+        if polygons:
+            simplified.append({**feature, "geometry": to_geojson_geometry(polygons)})
+    return simplified
+
+
+def outlines_path(countries_path: Path, tolerance_deg: float) -> Path:
+    """``countries-0.036.geojson`` beside ``countries.geojson``, for a tolerance of 0.036 deg."""
+    return countries_path.with_name(f"{countries_path.stem}-{tolerance_deg:g}{countries_path.suffix}")
+
+
+def write_map_outlines(countries_path: Path) -> None:
+    """Write the map's outlines at every tolerance of ``MAP_TOLERANCES_DEG``, from ``countries_path``."""
+    features = json.loads(countries_path.read_text(encoding="utf-8"))["features"]
+    for tolerance_deg in MAP_TOLERANCES_DEG:
+        output = outlines_path(countries_path, tolerance_deg)
+        simplified = simplify_features(features, tolerance_deg)
+        members = {"tolerance_deg": tolerance_deg, "simplified_from": countries_path.name}
+        write_feature_collection(simplified, output, members)
+        points = sum(len(ring) for f in simplified for polygon in _parts(f) for ring in polygon)
+        print(f"wrote {len(simplified)} features, {points} points, {output.stat().st_size} bytes, to {output}")
+
+
+def _parts(feature: dict[str, Any]) -> list[Polygon]:
+    geometry = feature["geometry"]
+    return geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
+
+
+def write_feature_collection(
+    features: list[dict[str, Any]], output: Path, members: dict[str, Any] | None = None
+) -> None:
+    """Write compact JSON with one feature per line; ``members`` go in the collection's head."""
     lines = [json.dumps(f, ensure_ascii=False, separators=(",", ":")) for f in features]
-    text = '{"type":"FeatureCollection","features":[\n' + ",\n".join(lines) + "\n]}\n"
+    head = json.dumps({"type": "FeatureCollection", **(members or {})}, separators=(",", ":"))[:-1]
+    text = head + ',"features":[\n' + ",\n".join(lines) + "\n]}\n"
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(text, encoding="utf-8")
 
@@ -395,16 +492,29 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument(
         "node_modules",
         type=Path,
-        help="node_modules folder holding world-atlas and i18n-iso-countries",
+        nargs="?",
+        help="node_modules folder holding world-atlas and i18n-iso-countries (not with --simplify-only)",
     )
     parser.add_argument(
         "-o",
         "--output",
         type=Path,
         default=DEFAULT_OUTPUT,
-        help=f"GeoJSON file to write (default: {DEFAULT_OUTPUT})",
+        help=f"GeoJSON file to write, or with --simplify-only to read (default: {DEFAULT_OUTPUT})",
+    )
+    parser.add_argument(
+        "--simplify-only",
+        action="store_true",
+        help="only remake the map's outlines beside the existing boundaries file (offline)",
     )
     args = parser.parse_args(argv)
+    if args.simplify_only:
+        if not args.output.is_file():
+            sys.exit(f"error: {args.output} not found; build it first (see data/geo/README.md)")
+        write_map_outlines(args.output)
+        return
+    if args.node_modules is None:
+        parser.error("give the node_modules folder, or --simplify-only")
 
     atlas_dir = read_package(args.node_modules, WORLD_ATLAS, WORLD_ATLAS_VERSION)
     codes_dir = read_package(args.node_modules, CODES_PACKAGE, CODES_VERSION)
@@ -414,6 +524,7 @@ def main(argv: list[str] | None = None) -> None:
     write_feature_collection(features, args.output)
     size = args.output.stat().st_size
     print(f"wrote {len(features)} features, {size} bytes, to {args.output}")
+    write_map_outlines(args.output)
 
 
 if __name__ == "__main__":

@@ -68,7 +68,7 @@ def test_every_place_lies_in_its_country():
 
 
 def test_nato_membership_agrees_with_the_places_coded_as_nato():
-    from article_explorer.explorers.map.explorer import read_nato_members
+    from article_explorer.explorers.map.sides import read_nato_members
 
     members = read_nato_members()
     dataset = load_dataset()

@@ -1,27 +1,26 @@
-"""Distances, borders and map outlines from article_explorer.geo.geography, on made-up and real countries."""
+"""Distances, borders and map outlines from article_explorer.geo (sphere, boundaries, outlines), on made-up
+and real countries; and the map's outlines that scripts/build_geo.py simplifies."""
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import math
 
 import numpy as np
 import pytest
 
-from article_explorer.geo.geography import (
-    EARTH_RADIUS_KM,
+from article_explorer.data.config import PROJECT_ROOT
+from article_explorer.geo.boundaries import (
     Country,
-    circle,
     contains,
-    distance_to_border_km,
     fit_extent,
-    great_circle_km,
     load_countries,
-    map_outline_xy,
     nearest_borders,
     neighbour_table,
-    outline_xy,
 )
+from article_explorer.geo.outlines import TOLERANCES_DEG, load_outlines, map_outline_xy, outline_xy, outlines_path
+from article_explorer.geo.sphere import EARTH_RADIUS_KM, circle, distance_to_border_km, great_circle_km
 
 # (lat, lon) as in data/places.csv
 MINSK = (53.9022, 27.5618)
@@ -326,9 +325,68 @@ def test_neighbours_share_a_border_both_ways(countries):
 
 def test_a_map_outline_is_clipped_to_the_box_and_lighter(countries):
     bbox = (14.0, 48.0, 45.0, 60.0)
-    xs, ys = map_outline_xy(countries["RUS"], bbox, tolerance_deg=0.05)
+    xs, ys = map_outline_xy(load_outlines(0.036)["RUS"], bbox)  # simplified by scripts/build_geo.py
     lons, lats = [x for x in xs if x is not None], [y for y in ys if y is not None]
     assert min(lons) >= 14.0 and max(lons) <= 45.0 and min(lats) >= 48.0 and max(lats) <= 60.0
     assert 19 < min(lons) < 21, "Kaliningrad (from 19.6° E) is kept"
     full, _ = outline_xy(countries["RUS"], bbox)
     assert len(xs) < len(full) / 10
+
+
+# --- the map's outlines, simplified by scripts/build_geo.py
+
+
+def build_geo():
+    """scripts/build_geo.py as a module (it is a script, not part of the package)."""
+    spec = importlib.util.spec_from_file_location("build_geo", PROJECT_ROOT / "scripts" / "build_geo.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_simplifying_snaps_to_the_grid_and_drops_what_falls_together():
+    simplify_ring = build_geo().simplify_ring
+    ring = [(0, 0), (0, 0.01), (0, 1), (1, 1), (1, 0), (0, 0)]
+    assert simplify_ring(ring, 0.1) == [[0.0, 0.0], [0.0, 1.0], [1.0, 1.0], [1.0, 0.0], [0.0, 0.0]]
+    assert simplify_ring([(0, 0), (0.01, 0.01), (0.02, 0.0), (0, 0)], 0.1) == [], "below a triangle"
+    assert simplify_ring([(0.0355, 1.0), (0.1, 1.0), (0.1, 1.1), (0.0355, 1.0)], 0.036) == [
+        [0.036, 1.008],
+        [0.108, 1.008],
+        [0.108, 1.116],
+        [0.036, 1.008],
+    ], "grid points written exactly, to 3 decimals"
+
+
+def test_the_map_outlines_are_what_the_script_makes_from_the_boundaries():
+    script = build_geo()
+    assert tuple(script.MAP_TOLERANCES_DEG) == TOLERANCES_DEG, "the script writes the tolerances the map reads"
+    countries_path = PROJECT_ROOT / "data" / "geo" / "countries.geojson"
+    features = json.loads(countries_path.read_text(encoding="utf-8"))["features"]
+    for tolerance in TOLERANCES_DEG:
+        assert script.outlines_path(countries_path, tolerance) == outlines_path(tolerance)
+        shipped = json.loads(outlines_path(tolerance).read_text(encoding="utf-8"))
+        assert shipped["tolerance_deg"] == tolerance
+        assert shipped["features"] == script.simplify_features(features, tolerance), (
+            f"{outlines_path(tolerance).name} is stale: run python scripts/build_geo.py --simplify-only"
+        )
+
+
+def test_the_map_outlines_keep_the_countries_and_their_shape(countries):
+    fills, bold = (load_outlines(tolerance) for tolerance in TOLERANCES_DEG)
+    assert set(bold) <= set(fills) <= set(countries)
+    assert {"BLR", "RUS", "UKR", "POL", "LTU", "LVA", "CRIMEA"} <= set(bold), "the article's countries"
+    for key, country in fills.items():
+        assert (country.iso3, country.name, country.note) == (
+            countries[key].iso3,
+            countries[key].name,
+            countries[key].note,
+        )
+    assert fills["BLR"].bbox == pytest.approx(countries["BLR"].bbox, abs=0.036 / 2 + 1e-9)
+    assert len(bold["BLR"].polygons[0][0]) < len(fills["BLR"].polygons[0][0]) <= len(countries["BLR"].polygons[0][0])
+    west, south, east, north = build_geo().BOX
+    far = [  # French Guiana, the Antilles, Réunion and Mayotte
+        (x0, y0, x1, y1)
+        for x0, y0, x1, y1 in countries["FRA"].polygon_bboxes
+        if x0 > east or x1 < west or y0 > north or y1 < south
+    ]
+    assert len(far) == 7 and len(fills["FRA"].polygons) == len(countries["FRA"].polygons) - len(far), "gone"

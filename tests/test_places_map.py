@@ -20,20 +20,13 @@ from article_explorer.exercises.places import (
     nato_neighbours_exercise,
     nearest_border_exercise,
 )
-from article_explorer.explorers.map.explorer import (
-    LAYERS,
-    Geography,
-    MapExplorer,
-    MapFilters,
-    describe_distances,
-    describe_map,
-    full_map_figure,
-    map_items,
-    places_csv,
-    read_nato_members,
-    visible_items,
-)
+from article_explorer.explorers.map.explorer import MapExplorer
+from article_explorer.explorers.map.figure import full_map_figure
+from article_explorer.explorers.map.items import map_items, visible_items
 from article_explorer.explorers.map.labels import Label, scale, text_box
+from article_explorer.explorers.map.model import LAYERS, Geography, MapFilters
+from article_explorer.explorers.map.sides import read_nato_members
+from article_explorer.explorers.map.text import describe_distances, describe_map, places_csv
 
 from .conftest import CONTEXT_EVENTS
 

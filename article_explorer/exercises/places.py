@@ -10,9 +10,11 @@ from __future__ import annotations
 import ipywidgets as widgets
 
 from article_explorer.exercises.base import RIGHT, AnswerBook, Feedback, NumberExercise, StateExercise, answer_book
-from article_explorer.explorers.map.explorer import POINT_PRECISIONS, Geography, MapExplorer
+from article_explorer.explorers.map.explorer import MapExplorer
 from article_explorer.explorers.map.marks import is_landmark
+from article_explorer.explorers.map.model import Geography
 from article_explorer.ui import session
+from article_explorer.ui.theme import PLACE_ROLE
 
 NOTEBOOK = "03_geography_of_militarisation"
 RADIUS_KM = 500
@@ -31,12 +33,12 @@ def capitals_within_exercise(app: MapExplorer | None = None, book: AnswerBook | 
     capitals = [
         p
         for p, place in geography.place.items()
-        if place["kind"] == "capital" and p != centre and place["geo_precision"] in POINT_PRECISIONS
+        if place["kind"] == "capital" and p != centre and geography.is_point(p)
     ]
     within = sum(geography.distance_km(centre, p) <= RADIUS_KM for p in capitals)  # landmarks count too
     landmarks = any(is_landmark(geography.place[p]) for p in capitals)
     also = " (capitals drawn only as landmarks count too)" if landmarks else ""
-    shapes = "stars, and the landmarks' ⊙" if landmarks else "stars"
+    shapes = f"stars, and the landmarks' {PLACE_ROLE['landmark'].glyph}" if landmarks else "stars"
     return NumberExercise(
         "capitals_within",
         f"How many capitals on the map, other than {name}, lie within {RADIUS_KM} km of {name}{also}?",

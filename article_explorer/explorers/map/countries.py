@@ -1,44 +1,81 @@
 """What lies under the map's places: the countries coloured by side, and bold outlines round
 the places known only as a country or a region.
 
-The functions take the map's :class:`.places_map.Geography` (its outlines, clipped to the map
-and simplified once, and the side of each country in a year) and return plain plotly trace
-dicts; :class:`.places_map.MapExplorer` sends them to the browser only when they change.
+The outlines are the ones ``scripts/build_geo.py`` simplified (:mod:`article_explorer.geo.outlines`),
+cut once to a little beyond the map's extent by :class:`MapOutlines`. The functions take the
+map's :class:`.model.Geography` and return plain plotly trace dicts;
+:class:`.explorer.MapExplorer` sends them to the browser only when they change.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from functools import lru_cache
 
-from article_explorer.geo.geography import circle
+from article_explorer.explorers.map.model import Geography
+from article_explorer.geo.boundaries import BBox, Extent
+from article_explorer.geo.outlines import BOLD_DEG, FILL_DEG, largest_ring_middle, load_outlines, map_outline_xy
+from article_explorer.geo.sphere import circle
 from article_explorer.ui.rendering import esc
+from article_explorer.ui.theme import SIDE
 
-if TYPE_CHECKING:  # the Geography that uses these functions is defined there
-    from article_explorer.explorers.map.explorer import Geography
-
-#: side -> (legend label, fill colour, fill pattern, pattern colour). Okabe-Ito colours, and a
-#: pattern for each side but the two plain ones (Belarus bright, others pale grey).
-SIDES = {
-    "russia": ("Russia", "rgba(213, 94, 0, 0.40)", "x", "rgba(120, 45, 0, 0.55)"),
-    "belarus": ("Belarus", "rgba(240, 228, 66, 0.85)", "", ""),
-    "ukraine": ("Ukraine", "rgba(86, 180, 233, 0.45)", ".", "rgba(0, 70, 120, 0.7)"),
-    "nato": ("NATO member", "rgba(0, 114, 178, 0.35)", "/", "rgba(0, 50, 100, 0.55)"),
-    "other": ("other countries and territories", "rgba(200, 200, 200, 0.40)", "", ""),
-}
+#: The key of the Crimea feature in the boundaries: drawn apart, with its note (see data/geo/README.md).
 CRIMEA_KEY = "CRIMEA"
+BORDER_COLOUR = "#666666"
+AREA_OUTLINE_COLOUR = "#222222"
+Outline = tuple[list, list]
+
+
+class MapOutlines:
+    """The country outlines a map of ``extent`` draws, each cut to the extent (and 1° beyond)
+    once: the fills, the bold outlines of areas, and the part of a country in a view (where its
+    name goes when its own label point is out of view)."""
+
+    def __init__(self, extent: Extent):
+        self.clip: BBox = (extent.min_lon - 1, extent.min_lat - 1, extent.max_lon + 1, extent.max_lat + 1)
+        self._fills, self._bold = load_outlines(FILL_DEG), load_outlines(BOLD_DEG)
+        self._cut: dict[tuple[str, bool], Outline] = {}
+        self._middles: dict[tuple[str, BBox], tuple[float, float] | None] = {}
+
+    def fill(self, key: str) -> Outline:
+        """A country's filled outline (empty lists if it has none on this map)."""
+        return self._outline(key, bold=False)
+
+    def bold(self, key: str) -> Outline:
+        """A country's outline, simpler still, for a bold line round it."""
+        return self._outline(key, bold=True)
+
+    def _outline(self, key: str, bold: bool) -> Outline:
+        if (key, bold) not in self._cut:
+            country = (self._bold if bold else self._fills).get(key)
+            self._cut[key, bold] = map_outline_xy(country, self.clip) if country else ([], [])
+        return self._cut[key, bold]
+
+    def middle_in(self, key: str, box: BBox) -> tuple[float, float] | None:
+        """(lon, lat) in the middle of the largest part of a country inside ``box``, or ``None``."""
+        if (key, box) not in self._middles:
+            country = self._fills.get(key)
+            xs, ys = map_outline_xy(country, box) if country else ([], [])
+            self._middles[key, box] = largest_ring_middle(xs, ys) if xs else None
+        return self._middles[key, box]
+
+
+@lru_cache(maxsize=4)
+def map_outlines(extent: Extent) -> MapOutlines:
+    """The outlines for a map of ``extent``, made once per extent."""
+    return MapOutlines(extent)
 
 
 def country_traces(geography: Geography, year: int) -> dict:
     """The country outlines coloured by side in ``year``: one filled trace per side."""
-    extent = geography.extent
-    clip = (extent.min_lon - 1, extent.min_lat - 1, extent.max_lon + 1, extent.max_lat + 1)
-    by_side: dict[str, tuple[list, list, list]] = {side: ([], [], []) for side in SIDES}
-    crimea: tuple[list, list] = ([], [])
+    outlines = map_outlines(geography.extent)
+    clip = outlines.clip
+    by_side: dict[str, tuple[list, list, list]] = {side: ([], [], []) for side in SIDE}
+    crimea: Outline = ([], [])
     for code, country in sorted(geography.countries.items()):
         bbox = country.bbox
         if bbox[0] > clip[2] or bbox[2] < clip[0] or bbox[1] > clip[3] or bbox[3] < clip[1]:
             continue
-        xs, ys = geography.outline(code)
+        xs, ys = outlines.fill(code)
         if not xs:
             continue
         if code == CRIMEA_KEY:
@@ -55,58 +92,55 @@ def country_traces(geography: Geography, year: int) -> dict:
     for side, (xs, ys, names) in by_side.items():
         if not xs:
             continue
-        label, colour, pattern, pattern_colour = SIDES[side]
-        name = f"{label} ({year})" if side == "nato" else label
-        traces.append(
-            {
-                "type": "scatter",
-                "name": name,
-                "legendgroup": "sides",
-                "legendgrouptitle": {"text": "Countries"},
-                "x": xs,
-                "y": ys,
-                "mode": "lines",
-                "fill": "toself",
-                "fillcolor": colour,
-                "fillpattern": (
-                    {"shape": pattern, "bgcolor": colour, "fgcolor": pattern_colour, "size": 8, "solidity": 0.25}
-                    if pattern
-                    else None
-                ),
-                "line": {"color": "#666666", "width": 0.6},
-                "hoveron": "fills",
-                "text": esc(f"{name}: {', '.join(names[:12])}{'…' if len(names) > 12 else ''}"),
-                "hoverinfo": "text",
-            }
-        )
+        look, name = geography.sides.look(side), geography.sides.legend(side, year)
+        trace = {
+            "type": "scatter",
+            "name": name,
+            "legendgroup": "sides",
+            "legendgrouptitle": {"text": "Countries"},
+            "x": xs,
+            "y": ys,
+            "mode": "lines",
+            "fill": "toself",
+            "fillcolor": look.colour,
+            "line": {"color": BORDER_COLOUR, "width": 0.6},
+            "hoveron": "fills",
+            "text": esc(f"{name}: {', '.join(names[:12])}{'…' if len(names) > 12 else ''}"),
+            "hoverinfo": "text",
+        }
+        if look.pattern:
+            pattern = {"shape": look.pattern, "bgcolor": look.colour, "fgcolor": look.pattern_colour}
+            trace["fillpattern"] = {**pattern, "size": 8, "solidity": 0.25}
+        traces.append(trace)
     if crimea[0]:
-        note = geography.countries[CRIMEA_KEY].note
-        traces.append(
-            {
-                "type": "scatter",
-                "name": "Crimea (see its note)",
-                "legendgroup": "sides",
-                "x": crimea[0],
-                "y": crimea[1],
-                "mode": "lines",
-                "fill": "toself",
-                "fillcolor": SIDES["ukraine"][1],
-                "fillpattern": {"shape": "x", "bgcolor": SIDES["ukraine"][1], "fgcolor": SIDES["russia"][3], "size": 5},
-                "line": {"color": "#666666", "width": 0.6, "dash": "dot"},
-                "hoveron": "fills",
-                "text": esc(f"Crimea: {note}"),
-                "hoverinfo": "text",
-            }
-        )
-    for trace in traces:  # drop the None pattern: plotly wants the key absent
-        if trace.get("fillpattern") is None:
-            trace.pop("fillpattern", None)
+        traces.append(_crimea_trace(geography, crimea))
     return {"data": traces}
+
+
+def _crimea_trace(geography: Geography, outline: Outline) -> dict:
+    """Crimea, annexed by Russia in 2014: Ukraine's fill under Russia's hatching, a dotted edge and its note."""
+    ukraine, russia = geography.sides.look("ukraine"), geography.sides.look("russia")
+    return {
+        "type": "scatter",
+        "name": "Crimea (see its note)",
+        "legendgroup": "sides",
+        "x": outline[0],
+        "y": outline[1],
+        "mode": "lines",
+        "fill": "toself",
+        "fillcolor": ukraine.colour,
+        "fillpattern": {"shape": "x", "bgcolor": ukraine.colour, "fgcolor": russia.pattern_colour, "size": 5},
+        "line": {"color": BORDER_COLOUR, "width": 0.6, "dash": "dot"},
+        "hoveron": "fills",
+        "text": esc(f"Crimea: {geography.countries[CRIMEA_KEY].note}"),
+        "hoverinfo": "text",
+    }
 
 
 def area_outlines(geography: Geography, areas: list[str]) -> dict:
     """A bold outline around each area place: its country's shape, or for a region a 100 km
     circle (the boundaries have no regions). A plain figure dict of traces, no layout."""
+    outlines = map_outlines(geography.extent)
     xs_all: list = []
     ys_all: list = []
     for place_id in areas:
@@ -114,7 +148,7 @@ def area_outlines(geography: Geography, areas: list[str]) -> dict:
         if place["geo_precision"] == "region" or place["country_iso3"] not in geography.countries:
             xs, ys = circle(place["lat"], place["lon"], 100)
         else:
-            xs, ys = geography.outline(place["country_iso3"], coarse=True)
+            xs, ys = outlines.bold(place["country_iso3"])
         if xs_all:
             xs_all.append(None)
             ys_all.append(None)
@@ -127,7 +161,7 @@ def area_outlines(geography: Geography, areas: list[str]) -> dict:
         "x": xs_all,
         "y": ys_all,
         "mode": "lines",
-        "line": {"color": "#222222", "width": 2},
+        "line": {"color": AREA_OUTLINE_COLOUR, "width": 2},
         "hoverinfo": "skip",
         "showlegend": False,
     }

@@ -3,7 +3,8 @@
 * A **landmark** (``places.role = landmark``) is drawn only to orient the reader — for this
   article Vilnius and Riga, capitals the article does not name. It is a small hollow circle
   with a dot (⊙, an atlas's sign for a town), in grey, named, with a legend entry of its own
-  ("landmark, not named by the article"). It never has items, but it is a place like any
+  ("landmark, not named by the article"): its look is ``PLACE_ROLE["landmark"]`` in
+  :mod:`article_explorer.ui.theme`. It never has items, but it is a place like any
   other for distances: the ring and the exercises count it.
 * A **context event** (``events.origin = context``: the coder added it from outside sources to
   explain the article's words) is marked "□ context" wherever an item is listed (hover, card,
@@ -20,11 +21,9 @@ import pandas as pd
 
 from article_explorer.explorers.map.labels import Placement
 from article_explorer.ui.rendering import esc
-from article_explorer.ui.theme import CONTEXT
+from article_explorer.ui.theme import CONTEXT, LANDMARK_COLOUR, PLACE_ROLE
 
-LANDMARK_WORDS = "landmark, not named by the article"
-LANDMARK_SYMBOL = "circle-open-dot"
-LANDMARK_COLOUR = "#4d4d4d"
+#: A landmark's marker size, in pixels: smaller than a place of the article's.
 LANDMARK_PX = 10
 #: What an item is, in words, on screen (never the code); a context event says so.
 ITEM_WORDS = {"event": "an event", "claim": "the author's claim", "later": "what happened later"}
@@ -59,13 +58,13 @@ def landmark_trace(
     return [
         {
             "type": "scatter",
-            "name": LANDMARK_WORDS,
+            "name": PLACE_ROLE["landmark"].words,
             "legendgroup": "places",  # beside the kinds of place
             "x": [places[p]["lon"] for p in landmarks],
             "y": [places[p]["lat"] for p in landmarks],
             "mode": "markers+text",
             "marker": {
-                "symbol": LANDMARK_SYMBOL,
+                "symbol": PLACE_ROLE["landmark"].symbol,
                 "size": [LANDMARK_PX] * len(landmarks),
                 "color": LANDMARK_COLOUR,
                 "line": {"width": 1.5, "color": LANDMARK_COLOUR},

@@ -1,0 +1,209 @@
+"""The map's places on the boundaries: what the learner chose (:class:`MapFilters`) and
+:class:`Geography`, the dataset's places with the countries round them.
+
+:class:`Geography` answers where things are: which places are mapped and which are too far
+away, the map's extent and the box each zoom shows, the distance between two places and from
+a place to the borders round it. The side a country is on is :class:`.sides.Sides`'s; how the
+countries are drawn is :mod:`.countries`'s; where the names go is :mod:`.placenames`'s.
+
+>>> from article_explorer.ui.session import dataset
+>>> geography = Geography(dataset())
+>>> geography.default_centre, round(geography.distance_km("minsk", "warsaw"))
+('minsk', 475)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+import pandas as pd
+
+from article_explorer.data.dataset import Dataset
+from article_explorer.explorers.map.marks import is_landmark
+from article_explorer.explorers.map.sides import Sides, read_nato_members
+from article_explorer.geo.boundaries import (
+    Country,
+    Extent,
+    fit_extent,
+    inside,
+    load_countries,
+    nearest_borders,
+    neighbour_table,
+)
+from article_explorer.geo.sphere import circle, distance_to_border_km, great_circle_km
+
+#: layer -> label. The dispute layer's label names the dataset's most contested issue.
+LAYERS = {
+    "russian_military": "Russian military presence",
+    "nato_military": "Military steps by NATO members",
+    "other_military": "Other military ties",
+    "diplomacy": "Diplomacy, politics and economy",
+    "conflict": "Conflicts and displacement",
+    "dispute": "The dispute",
+    "claims": "The author's claims about places",
+}
+POINT_PRECISIONS = frozenset({"site", "city"})
+RING_RADII_KM = (100, 200, 300, 400, 500, 750, 1000, 1500, 2000)
+MAX_MAP_DISTANCE_KM = 2500  # points farther than this from the places' middle are listed, not mapped
+REGION_KM = 700  # the region view holds the point places this close to the default centre
+RING_VIEW_MIN_KM = 300  # the ring view spans at least this far from its centre, each way
+#: zoom -> how the Zoom list names it ({country}: the default centre's country).
+ZOOMS = {"region": "{country} and its neighbours", "ring": "the ring", "all": "the whole map"}
+
+
+@dataclass(frozen=True)
+class MapFilters:
+    """What the learner has chosen: the layers, the year, hindsight, the ring, the zoom and
+    whether context events are shown."""
+
+    layers: frozenset[str] = frozenset(LAYERS)
+    year: int | None = None
+    hindsight: bool = False
+    centre: str | None = None
+    radius_km: int = 0
+    zoom: str = "region"
+    context: bool = True
+
+
+def shown_year(filters: MapFilters, published_year: int) -> int:
+    """The year the map really shows: the chosen one, but never after the article without hindsight."""
+    year = filters.year if filters.year is not None else published_year
+    return year if filters.hindsight else min(year, published_year)
+
+
+@dataclass
+class Geography:
+    """The dataset's places with the boundaries: which are mapped, the map's extent and zooms, distances."""
+
+    dataset: Dataset
+    countries: dict[str, Country] = field(default_factory=load_countries)
+    nato_joined: dict[str, int] = field(default_factory=read_nato_members)
+    _border_tables: dict[tuple[str, int], pd.DataFrame] = field(default_factory=dict, repr=False)
+
+    @cached_property
+    def places(self) -> pd.DataFrame:
+        return self.dataset.places.set_index("place_id", drop=False)
+
+    @cached_property
+    def place(self) -> dict[str, dict]:
+        """Each place as a plain dict, by id (quicker than DataFrame lookups in a redraw)."""
+        return {record["place_id"]: record for record in self.dataset.places.to_dict("records")}
+
+    @cached_property
+    def sides(self) -> Sides:
+        return Sides(self.dataset, self.nato_joined)
+
+    def side_of_country(self, iso3: str, year: int) -> str:
+        """The side of a country in ``year`` (:meth:`.sides.Sides.of_country`)."""
+        return self.sides.of_country(iso3, year)
+
+    @cached_property
+    def neighbours(self) -> dict[str, list[str]]:
+        return neighbour_table(self.countries)
+
+    @cached_property
+    def _distances(self) -> dict[tuple[str, str], float]:
+        return {
+            (a, b): great_circle_km(pa["lat"], pa["lon"], pb["lat"], pb["lon"])
+            for a, pa in self.place.items()
+            for b, pb in self.place.items()
+        }
+
+    def distance_km(self, from_place: str, to_place: str) -> float:
+        """Great-circle kilometres between two places' points."""
+        return self._distances[from_place, to_place]
+
+    def is_point(self, place_id: str) -> bool:
+        """Whether a place is a point (a site or a city), not an area known only as a country or region."""
+        return self.place[place_id]["geo_precision"] in POINT_PRECISIONS
+
+    @cached_property
+    def default_centre(self) -> str:
+        """The point place where most events happen (Minsk, for this article); on a tie, the one
+        listed first in places.csv."""
+        counts = self.dataset.events["place_id"].value_counts()
+        places = self.dataset.places
+        points = places.loc[places["geo_precision"].isin(POINT_PRECISIONS), "place_id"]
+        named = [p for p in points if not is_landmark(self.place[p])] or list(points)
+        return max(named, key=lambda p: counts.get(p, 0))  # max keeps the first of equals
+
+    @cached_property
+    def mapped(self) -> tuple[list[str], list[str]]:
+        """(place ids on the map, place ids too far away to map), by distance from the places' middle."""
+        places = self.dataset.places
+        middle_lat, middle_lon = places["lat"].median(), places["lon"].median()
+        on, off = [], []
+        for place in places.itertuples():
+            if place.geo_precision in POINT_PRECISIONS or place.country_iso3 in self.countries:
+                near = great_circle_km(middle_lat, middle_lon, place.lat, place.lon) <= MAX_MAP_DISTANCE_KM
+                (on if near or place.geo_precision not in POINT_PRECISIONS else off).append(place.place_id)
+            else:
+                off.append(place.place_id)
+        return on, off
+
+    @cached_property
+    def extent(self) -> Extent:
+        """The box that holds every mapped point place and the label point of every nearby area;
+        a landmark orients the reader inside it, but does not widen it."""
+        places = self.places.loc[[p for p in self.mapped[0] if not is_landmark(self.place[p])]]
+        middle_lat, middle_lon = places["lat"].median(), places["lon"].median()
+        near = places[
+            [
+                great_circle_km(middle_lat, middle_lon, lat, lon) <= MAX_MAP_DISTANCE_KM
+                for lat, lon in places[["lat", "lon"]].values
+            ]
+        ]
+        return fit_extent(list(near["lat"]), list(near["lon"]), margin_deg=2.0)
+
+    @cached_property
+    def region(self) -> Extent:
+        """The area the article is about: the default centre's country and the point places
+        within :data:`REGION_KM` of that centre (for this article, Belarus with Warsaw, Kyiv
+        and Moscow), inside the map's extent."""
+        centre = self.place[self.default_centre]
+        near = [p for p in self.mapped[0] if self.is_point(p) and not is_landmark(self.place[p])]
+        near = [p for p in near if self.distance_km(self.default_centre, p) <= REGION_KM]
+        lats, lons = [self.place[p]["lat"] for p in near], [self.place[p]["lon"] for p in near]
+        if centre["country_iso3"] in self.countries:
+            min_lon, min_lat, max_lon, max_lat = self.countries[centre["country_iso3"]].bbox
+            lats, lons = [*lats, min_lat, max_lat], [*lons, min_lon, max_lon]
+        return inside(fit_extent(lats, lons, margin_deg=1.5), self.extent)
+
+    def view(self, zoom: str, centre: str | None = None, radius_km: int = 0) -> Extent:
+        """The lon/lat box a zoom shows (:data:`ZOOMS`): the region, the ring (at least
+        :data:`RING_VIEW_MIN_KM` across each way), or the whole map."""
+        if zoom == "all":
+            return self.extent
+        if zoom == "ring" and radius_km > 0 and (centre or self.default_centre) in self.place:
+            middle = self.place[centre or self.default_centre]
+            lons, lats = circle(middle["lat"], middle["lon"], max(radius_km, RING_VIEW_MIN_KM))
+            return inside(fit_extent(lats, lons, margin_deg=1.0), self.extent)
+        return self.region
+
+    def border_distances(self, place_id: str, year: int) -> pd.DataFrame:
+        """From a point place: the distance to its own country's border (or coast) and to each
+        neighbour's border, nearest first; ``home`` marks its own country, ``side`` is each
+        country's side in ``year``, in words. Distances are rounded to the kilometre: the
+        boundaries are good to about 100 m. Computed once per place and year."""
+        if (place_id, year) not in self._border_tables:
+            self._border_tables[place_id, year] = self._border_distances(place_id, year)
+        return self._border_tables[place_id, year]
+
+    def _border_distances(self, place_id: str, year: int) -> pd.DataFrame:
+        place = self.place[place_id]
+        lat, lon, home = place["lat"], place["lon"], place["country_iso3"]
+        if home not in self.countries:
+            return pd.DataFrame(columns=["iso3", "country", "km", "side", "home"])
+        own = pd.DataFrame(
+            {
+                "iso3": [home],
+                "name": [self.countries[home].name],
+                "km": [distance_to_border_km(lat, lon, self.countries[home])],
+            }
+        )
+        others = nearest_borders(lat, lon, self.countries, self.neighbours.get(home, []))
+        table = pd.concat([own.assign(home=True), others[["iso3", "name", "km"]].assign(home=False)], ignore_index=True)
+        table["km"] = table["km"].round().astype(int)
+        table["side"] = [self.sides.words(self.side_of_country(c, year)) for c in table["iso3"]]
+        return table.rename(columns={"name": "country"})[["iso3", "country", "km", "side", "home"]]
