@@ -18,6 +18,7 @@ notebook it measures
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import random
 import re
@@ -137,6 +138,10 @@ BROWSER_CONTROL = {
 def update_times(name: str, states: int) -> tuple[float, float]:
     """Median and worst milliseconds to bring the views in line after one random widget change."""
     _, pickers = DRIVERS[name]()
+    # Building an explorer leaves many new objects, and Python's next full garbage collection
+    # (its cost set by this process's whole heap, nbclient's included) would land inside one
+    # of the timed changes, at a point that moves with any change to the code: collect first.
+    gc.collect()
     rng = random.Random(2016)
     times = []
     for _ in range(states):

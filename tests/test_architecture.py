@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import json
 import shutil
 import subprocess
 import sys
@@ -103,3 +104,61 @@ def test_a_built_wheel_holds_every_module_of_every_layer(tmp_path):
     expected = {str(path.relative_to(PROJECT_ROOT)).replace("\\", "/") for path in modules()}
     assert "article_explorer/explorers/map/explorer.py" in expected
     assert shipped == expected
+
+
+#: What the 0.1 notebooks imported, written out by hand: each must still import, with a warning.
+NAMES_OF_RELEASE_0_1 = {
+    "app_mode": ["app_mode_link", "next_notebook_link"],
+    "claims": ["ClaimsExplorer"],
+    "claims_exercises": [
+        "coding_exercise",
+        "hedge_words_exercise",
+        "most_certain_prediction_exercise",
+        "possible_predictions_exercise",
+    ],
+    "coding": ["CodingWorkbench", "PredictionReview"],
+    "data": ["Dataset", "DatasetError", "load_dataset"],  # the README's own import was the package's
+    "environment": ["check_environment"],
+    "exercises": ["save_my_answers"],
+    "network": ["ActorNetworkExplorer"],
+    "places_exercises": [
+        "capitals_within_exercise",
+        "dispute_by_year_exercise",
+        "nato_neighbours_exercise",
+        "nearest_border_exercise",
+    ],
+    "places_map": ["MapExplorer"],
+    "positions": ["PositionMatrixExplorer", "StanceOverTime"],
+    "positions_exercises": [
+        "attributed_cell_exercise",
+        "attributed_positions_exercise",
+        "most_connected_exercise",
+        "words_only_exercise",
+    ],
+    "reader": ["ArticleReader"],
+    "session": ["dataset"],
+    "start_here": ["body_paragraphs_exercise", "prediction_sentence_exercise", "predictions_exercise"],
+    "timeline": ["TimelineExplorer"],
+    "timeline_exercises": [
+        "future_events_exercise",
+        "hindsight_exercise",
+        "outside_dates_exercise",
+        "vague_dates_exercise",
+    ],
+}
+
+
+@pytest.mark.parametrize("old", sorted(NAMES_OF_RELEASE_0_1))
+def test_what_the_0_1_notebooks_imported_still_imports_and_says_where_it_went(old):
+    code = (
+        "import warnings, json\n"
+        "with warnings.catch_warnings(record=True) as caught:\n"
+        "    warnings.simplefilter('always')\n"
+        f"    from article_explorer.{old} import {', '.join(NAMES_OF_RELEASE_0_1[old])}\n"
+        "print(json.dumps([str(w.message) for w in caught if w.category is DeprecationWarning]))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    messages = json.loads(result.stdout)
+    assert messages, "an old name imports without saying where it went"
+    assert all(m.startswith(f"article_explorer.{old} is now article_explorer.") for m in messages), messages
