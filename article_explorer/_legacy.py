@@ -1,8 +1,12 @@
 """The module names of release 0.1 (one flat package), kept importable for one release.
 
 ``from article_explorer.timeline import TimelineExplorer`` still works, with a
-``DeprecationWarning`` that names the new home (``article_explorer.explorers.timeline``); the
-old name is the new module itself, not a copy. This goes in release 0.3 (see ``CHANGELOG.md``).
+``DeprecationWarning`` that names the new home (``article_explorer.explorers.timeline``). An
+old name answers with what its 0.1 module held, now spread over one or more new modules (the
+first is the one the warning names): the objects themselves, not copies, so a class is the same
+class under either name. ``article_explorer.data`` and ``article_explorer.exercises`` are
+packages now; their ``__init__`` answers the 0.1 names of the modules they replace. This goes
+in release 0.3 (see ``CHANGELOG.md``).
 
 >>> import warnings
 >>> with warnings.catch_warnings(record=True) as caught:
@@ -18,48 +22,68 @@ import importlib
 import importlib.abc
 import importlib.machinery
 import sys
+import types
 import warnings
 
-#: old module (release 0.1) -> where it lives now.
-MOVED = {
-    "config": "data.config",
-    "contract": "data.contract",
-    "edtf": "data.edtf",
-    "validation": "data.validation",
-    "data": "data.dataset",
-    "reliability": "data.reliability",
-    "agreement": "data.agreement",
-    "geography": "geo.boundaries",
-    "rendering": "ui.rendering",
-    "controls": "ui.controls",
-    "plotview": "ui.plotview",
-    "app_mode": "ui.app_mode",
-    "scroll": "ui.scroll",
-    "style": "ui.style",
-    "session": "ui.session",
-    "reader": "explorers.reader",
-    "timeline": "explorers.timeline",
-    "positions": "explorers.positions",
-    "network": "explorers.network",
-    "places_map": "explorers.map",
-    "claims": "explorers.claims",
-    "coding": "exercises.coding",
-    "exercises": "exercises.base",
-    "start_here": "exercises.start_here",
-    "timeline_exercises": "exercises.timeline",
-    "positions_exercises": "exercises.positions",
-    "places_exercises": "exercises.places",
-    "claims_exercises": "exercises.claims",
-    "cli": "tools.cli",
-    "handouts": "tools.handouts",
-    "environment": "tools.environment",
-    "server": "tools.server",
+#: old module (release 0.1) -> the modules that hold its names now, its new home first.
+MOVED: dict[str, tuple[str, ...]] = {
+    "config": ("data.config",),
+    "contract": ("data.contract",),
+    "edtf": ("data.edtf",),
+    "validation": ("data.validation",),
+    "reliability": ("data.reliability",),
+    "agreement": ("data.agreement",),
+    "geography": ("geo.boundaries", "geo.sphere", "geo.outlines"),
+    "rendering": ("ui.rendering",),
+    "controls": ("ui.controls",),
+    "plotview": ("ui.plotview",),
+    "app_mode": ("ui.app_mode",),
+    "scroll": ("ui.scroll",),
+    "style": ("ui.style",),
+    "session": ("ui.session", "exercises.base"),
+    "actor_card": ("ui.actor_card",),
+    "reader": ("explorers.reader", "ui.cards", "ui.theme"),
+    "timeline": ("explorers.timeline", "explorers.timeline.explorer", "explorers.timeline.figure", "data.queries"),
+    "timeline_layout": ("explorers.timeline.layout",),
+    "positions": ("explorers.positions", "explorers.positions.explorer", "explorers.positions.stances"),
+    "network": ("explorers.network",),
+    "places_map": ("explorers.map", *(f"explorers.map.{m}" for m in ("explorer", "model", "items", "figure", "text"))),
+    "map_countries": ("explorers.map.countries",),
+    "map_labels": ("explorers.map.labels",),
+    "map_marks": ("explorers.map.marks",),
+    "claims": ("explorers.claims", "data.queries"),
+    "coding": ("exercises.coding",),
+    "start_here": ("exercises.start_here",),
+    "timeline_exercises": ("exercises.timeline",),
+    "positions_exercises": ("exercises.positions",),
+    "places_exercises": ("exercises.places",),
+    "claims_exercises": ("exercises.claims",),
+    "cli": ("tools.cli",),
+    "handouts": ("tools.handouts",),
+    "environment": ("tools.environment",),
+    "server": ("tools.server",),
 }
 PACKAGE = __name__.rpartition(".")[0]
 
 
+def _proxy(name: str, homes: list[types.ModuleType]) -> types.ModuleType:
+    """A module whose names are those of ``homes``, looked up in order."""
+    if len(homes) == 1:
+        return homes[0]
+    proxy = types.ModuleType(name, homes[0].__doc__)
+
+    def __getattr__(attribute: str):
+        for home in homes:
+            if hasattr(home, attribute):
+                return getattr(home, attribute)
+        raise AttributeError(f"module {name!r} has no attribute {attribute!r}")
+
+    proxy.__getattr__ = __getattr__
+    return proxy
+
+
 class _MovedModuleFinder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
-    """Answers an import of an old name with the module that now holds its code."""
+    """Answers an import of an old name with the modules that now hold its code."""
 
     def find_spec(self, fullname, path=None, target=None):
         package, _, old = fullname.rpartition(".")
@@ -69,12 +93,12 @@ class _MovedModuleFinder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
 
     def create_module(self, spec):
         old = spec.name.rpartition(".")[2]
-        new = f"{PACKAGE}.{MOVED[old]}"
-        warnings.warn(f"{spec.name} is now {new}; import it from there", DeprecationWarning, stacklevel=2)
-        return importlib.import_module(new)
+        homes = [f"{PACKAGE}.{module}" for module in MOVED[old]]
+        warnings.warn(f"{spec.name} is now {homes[0]}; import it from there", DeprecationWarning, stacklevel=2)
+        return _proxy(spec.name, [importlib.import_module(home) for home in homes])
 
     def exec_module(self, module):
-        pass  # the new module has run already
+        pass  # the new modules have run already
 
 
 def install() -> None:

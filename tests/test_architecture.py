@@ -136,7 +136,7 @@ NAMES_OF_RELEASE_0_1 = {
         "words_only_exercise",
     ],
     "reader": ["ArticleReader"],
-    "session": ["dataset"],
+    "session": ["answer_book", "dataset"],
     "start_here": ["body_paragraphs_exercise", "prediction_sentence_exercise", "predictions_exercise"],
     "timeline": ["TimelineExplorer"],
     "timeline_exercises": [
@@ -162,3 +162,53 @@ def test_what_the_0_1_notebooks_imported_still_imports_and_says_where_it_went(ol
     messages = json.loads(result.stdout)
     assert messages, "an old name imports without saying where it went"
     assert all(m.startswith(f"article_explorer.{old} is now article_explorer.") for m in messages), messages
+
+
+#: Every module of release 0.1's flat package, written out by hand.
+MODULES_OF_RELEASE_0_1 = [
+    "actor_card",
+    "agreement",
+    "app_mode",
+    "claims",
+    "claims_exercises",
+    "cli",
+    "coding",
+    "config",
+    "contract",
+    "controls",
+    "data",
+    "edtf",
+    "environment",
+    "exercises",
+    "geography",
+    "handouts",
+    "map_countries",
+    "map_labels",
+    "map_marks",
+    "network",
+    "places_exercises",
+    "places_map",
+    "plotview",
+    "positions",
+    "positions_exercises",
+    "reader",
+    "reliability",
+    "rendering",
+    "scroll",
+    "server",
+    "session",
+    "start_here",
+    "style",
+    "timeline",
+    "timeline_exercises",
+    "timeline_layout",
+    "validation",
+]
+
+
+def test_every_module_name_of_release_0_1_still_imports():
+    code = "import importlib, warnings\nwarnings.simplefilter('ignore')\n" + "".join(
+        f"importlib.import_module('article_explorer.{name}')\n" for name in MODULES_OF_RELEASE_0_1
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr

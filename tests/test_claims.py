@@ -306,7 +306,7 @@ def test_every_state_gives_a_valid_view_or_a_plain_message(explorer, actions):
     assert f"<b>{len(shown)} of {len(explorer.dataset.claims)} claims shown.</b>" in explorer.count.value
     if shown.empty:
         assert "No claim matches these filters" in explorer.card.value
-        assert explorer._figure_box.layout.display == "none" and explorer.ladder.value == ""
+        assert explorer.figure_box.layout.display == "none" and explorer.ladder.value == ""
     else:
         drawn = sum(len(t["customdata"]) for t in explorer.plot.figure["data"])
         assert drawn == len(shown) == explorer.ladder.value.count("<li>")

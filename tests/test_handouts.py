@@ -34,3 +34,11 @@ def test_the_figures_and_the_widgets_are_there_as_rendered(timeline_handout):
 def test_no_code_and_no_error_in_a_handout(timeline_handout):
     assert "TimelineExplorer(dataset())" not in timeline_handout
     assert "ae-error" not in timeline_handout and "Traceback" not in timeline_handout
+
+
+def test_a_handout_holds_the_cards_style_sheet_once(timeline_handout):
+    """The widgets' style sheet is written into a live page by a widget; a handout has no live
+    widgets, so its head carries the sheet itself — once, however many explorers it shows."""
+    assert timeline_handout.count(".ae-card {border-left: 4px solid #0072B2;") == 1
+    head = timeline_handout[: timeline_handout.index("</head>")]
+    assert ".ae-card {border-left" in head

@@ -122,9 +122,9 @@ def test_stances_over_time_put_each_position_at_its_date(dataset):
     assert points["rus_airbase_2013"] == ("2013-04-23T00:00:00", "Russia")
     assert points["blr_airbase_2013"][0].startswith("2013-07"), "a year is drawn at its middle, with a bar"
     assert {t.name: t.marker.symbol for t in markers} == {
-        "S supports": "triangle-up",
-        "O opposes": "triangle-down",
-        "M mixed": "diamond",
+        "S supports": "arrow-up",
+        "O opposes": "arrow-down",
+        "M mixed": "bowtie",
     }
     text = describe_stances(dataset, dataset.positions, "rus_airbase")
     assert "Belarus: mixed (shown by an action, 2013); then opposes (attributed by the author" in text
@@ -208,9 +208,9 @@ def test_every_matrix_state_gives_a_valid_view(apps, actions):
     assert f"<b>{len(shown)} of {len(matrix.dataset.positions)} positions shown.</b>" in matrix.count.value
     if shown.empty:
         assert "No position matches these filters" in matrix.evidence.value
-        assert matrix._figure_box.layout.display == "none"
+        assert matrix.figure_box.layout.display == "none"
     else:
-        assert matrix._figure_box.layout.display is None
+        assert matrix.figure_box.layout.display is None
         assert matrix.chosen is None or "ae-card ae-position" in matrix.evidence.value
         assert matrix.chosen is not None or "Click a lettered square" in matrix.evidence.value
     assert f"Download these {len(shown)} positions" in matrix.download.value
@@ -227,10 +227,10 @@ def test_every_network_state_gives_a_valid_view(apps, actions):
     assert nodes == len(network.dataset.actors), "every actor is always drawn"
     if links.empty:
         assert "No link matches these filters" in network.nothing.value
-        assert network._figure_box.layout.display == "none"
+        assert network.figure_box.layout.display == "none"
     else:
         assert network.table.value.count("<tr>") == len(links) + 1
-        assert network.nothing.value == "" and network._figure_box.layout.display is None
+        assert network.nothing.value == "" and network.figure_box.layout.display is None
     if network.actor_picker.value:
         assert "ae-card ae-actor" in network.card.value
 
@@ -360,9 +360,9 @@ def test_the_network_says_why_nothing_matches(dataset):
         '<div class="ae-nothing" role="status">No link matches these filters: “From” (2016) is after “To” '
         "(2008). Choose a From year no later than the To year.</div>"
     )
-    assert network._figure_box.layout.display == "none" and network.table.value == ""
+    assert network.figure_box.layout.display == "none" and network.table.value == ""
     network.last_year.value = 2016
-    assert network.nothing.value == "" and network._figure_box.layout.display is None
+    assert network.nothing.value == "" and network.figure_box.layout.display is None
 
 
 def test_tables_are_folded_and_speak_words_not_codes(dataset):

@@ -10,7 +10,6 @@ from article_explorer.ui import theme
 #: Enum fields the views show as the contract spells them, or not at all, and why.
 NOT_THEMED = {
     ("sources", "kind"): "a source is the article or context; shown only as a link",
-    ("sentences", "part"): "the reader names a part in its paragraph label (standfirst, photo caption)",
     ("places", "geo_precision"): "decides how a place is drawn (point or area), never shown as words",
     ("events", "plover_event"): "an outside standard's codes, shown as PLOVER spells them",
     ("second_coding", "table"): "table names, in the reliability table",
@@ -76,3 +75,31 @@ def test_a_context_event_is_grey_and_hollow_and_the_hindsight_star_is_no_categor
 
 def test_an_unknown_value_reads_as_words():
     assert theme.words_for(theme.ACTOR_KIND, "think_tank") == "think tank"
+
+
+def alike(vocabularies) -> list[tuple]:
+    """Pairs of values of two vocabularies drawn with the same colour and the same glyph or symbol."""
+    drawn = [
+        (key, value, look.colour, mark)
+        for key, vocabulary in vocabularies.items()
+        for value, look in vocabulary.items()
+        for mark in (look.glyph, look.symbol)
+        if mark and look.colour
+    ]
+    return [
+        (a[0], a[1], b[0], b[1])
+        for i, a in enumerate(drawn)
+        for b in drawn[i + 1 :]
+        if a[0] != b[0] and (a[2], a[3]) == (b[2], b[3])
+    ]
+
+
+def test_no_two_vocabularies_draw_a_value_alike():
+    """A learner who meets a green ▲ for "possible" must not meet a green ▲ meaning something else."""
+    assert alike(theme.VOCABULARIES) == []
+
+
+def test_the_check_catches_the_stance_marks_of_before():
+    before = {**theme.STANCE, "supports": theme.Look("supports", "#009E73", "S", "triangle-up")}
+    vocabularies = {**theme.VOCABULARIES, ("positions", "stance"): before}
+    assert alike(vocabularies) == [(("claims", "certainty"), "possible", ("positions", "stance"), "supports")]

@@ -177,7 +177,7 @@ def test_every_state_gives_a_valid_view_or_a_plain_message(explorer, actions):
     assert framed == set(shown.loc[shown["origin"] == "context", "event_id"]), "every context event shown is framed"
     if shown.empty:
         assert "No event matches these filters" in explorer.card.value
-        assert explorer._figure_box.layout.display == "none", "no empty chart is drawn"
+        assert explorer.figure_box.layout.display == "none", "no empty chart is drawn"
     else:
         points = sum(len([x for x in (t.get("x") or []) if x is not None]) for t in explorer.plot.figure["data"])
         assert points > 0

@@ -1,18 +1,28 @@
-"""The self-checking exercises of the notebooks, one module per notebook, on :mod:`.base`."""
+"""The exercises: the kinds of exercise and the answer books (:mod:`.base`), one module of
+exercises per notebook, and the coding workbench and prediction review (:mod:`.coding`)."""
+
+#: The names of release 0.1's module ``article_explorer.exercises``, now in :mod:`article_explorer.exercises.base`.
+NAMES_OF_0_1 = (
+    "RIGHT",
+    "Feedback",
+    "Answer",
+    "AnswerBook",
+    "Exercise",
+    "NumberExercise",
+    "ChoiceExercise",
+    "StateExercise",
+    "save_my_answers",
+)
 
 
 def __getattr__(name: str):
-    """Release 0.1's module ``article_explorer.exercises`` is :mod:`article_explorer.exercises.base` now: its
-    names still resolve here, with a ``DeprecationWarning``, for this release only (CHANGELOG.md)."""
+    """Release 0.1's names of ``article_explorer.exercises`` still resolve here, with a
+    ``DeprecationWarning``, for this release only (CHANGELOG.md)."""
+    if name not in NAMES_OF_0_1:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     import importlib
     import warnings
 
-    module = importlib.import_module("article_explorer.exercises.base")
-    if name.startswith("_") or not hasattr(module, name):
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    warnings.warn(
-        f"article_explorer.exercises is now article_explorer.exercises.base; import {name} from there",
-        DeprecationWarning,
-        stacklevel=2,
-    )
-    return getattr(module, name)
+    message = f"article_explorer.exercises is now article_explorer.exercises.base; import {name} from there"
+    warnings.warn(message, DeprecationWarning, stacklevel=2)
+    return getattr(importlib.import_module("article_explorer.exercises.base"), name)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from article_explorer.data.contract import CLAIMS
 from article_explorer.data.dataset import Dataset
 from article_explorer.exercises.base import (
     RIGHT,
@@ -21,7 +22,9 @@ from article_explorer.exercises.base import (
 )
 from article_explorer.exercises.coding import CodingWorkbench
 from article_explorer.ui import session
-from article_explorer.ui.theme import CERTAINTY
+
+#: The contract's certainty levels, surest first (the ranking does not rest on the theme's order).
+CERTAINTIES = CLAIMS.field("certainty").enum
 
 NOTEBOOK = "04_claims_and_evidence"
 #: Words that sound like qualifiers without setting the claim's certainty: the distractors that
@@ -38,7 +41,7 @@ QUALIFIER_LIKE = frozenset(
 def most_certain_prediction_exercise(dataset: Dataset | None = None, book: AnswerBook | None = None) -> ChoiceExercise:
     dataset = session.dataset() if dataset is None else dataset
     predictions = dataset.claims[dataset.claims["claim_type"] == "prediction"]
-    rank = predictions["certainty"].map(list(CERTAINTY).index)  # 0 for certain
+    rank = predictions["certainty"].map(CERTAINTIES.index)  # 0 for certain
     surest = set(predictions.loc[rank == rank.min(), "paraphrase"]) if len(predictions) else set()
     return ChoiceExercise(
         "most_certain_prediction",

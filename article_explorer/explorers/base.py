@@ -1,12 +1,14 @@
 """The frame every explorer shares, written once.
 
-An explorer is a row of controls over a figure, then the same five parts in the same order:
-a **count** ("12 of 32 events shown"), a **description** of the figure in words (what a screen
+An explorer is a row of controls over a figure, then the parts it needs of these five: a
+**count** ("12 of 32 events shown"), a **description** of the figure in words (what a screen
 reader reads, and what a learner copies into an answer), a **card** for the chosen item, a
 **table** of what is shown and a **download** of it as CSV. Clicking a mark on the figure
 picks that item in the explorer's list. :class:`Explorer` holds those parts and that wiring;
-an explorer class makes its controls, calls :meth:`Explorer.assemble` with its layout, and
-writes ``render``.
+an explorer class calls ``super().__init__(dataset, {})`` (``{}``: its ``render`` draws the
+figure; ``None``: it has no figure), makes its controls, calls ``render()`` and then
+:meth:`Explorer.assemble` with its layout — last, since assembling makes it the session's
+newest explorer, which wakes the exercises that watch it.
 
 >>> from article_explorer.ui.session import dataset
 >>> class Counter(Explorer):
@@ -58,7 +60,7 @@ class Explorer:
         self.download = widgets.HTML()
         if figure is not None:
             self.plot: PlotView
-            self.plot, self._figure_box = plot_view(figure)
+            self.plot, self.figure_box = plot_view(figure)
 
     def pick_on_click(self, picker: widgets.ValueWidget) -> None:
         """Clicking a mark on the figure chooses its item in ``picker``."""
@@ -76,8 +78,9 @@ class Explorer:
         """ "``shown`` of ``total`` ``noun`` shown.", and a ``note`` after it."""
         self.count.value = f"<p><b>{shown} of {total} {esc(noun)} shown.</b>{esc(note)}</p>"
 
-    def show_description(self, text: str) -> None:
-        self.description.value = f"<p class='ae-description'>{esc(text)}</p>"
+    def show_description(self, text: str, widget: widgets.HTML | None = None) -> None:
+        """A sentence in words about what is shown, in :attr:`description` or another ``widget``."""
+        (widget or self.description).value = f"<p class='ae-description'>{esc(text)}</p>"
 
     def show_table(self, rows: pd.DataFrame, columns: Mapping[str, str], filename: str, csv: str, noun: str) -> None:
         """The table of ``rows`` (``columns``: column -> heading) and the download of ``csv``."""

@@ -23,28 +23,28 @@ from article_explorer.explorers.base import Explorer
 from article_explorer.ui.cards import claim_card
 from article_explorer.ui.controls import NO_CHOICE, choose_several, multi_select, replace_options
 from article_explorer.ui.rendering import esc, highlight, nothing_matches
-from article_explorer.ui.theme import CERTAINTY, CLAIM_TYPE, NEUTRAL, TIME_FRAME, VOICE, words_for
+from article_explorer.ui.theme import CERTAINTY, CLAIM_TYPE, NEUTRAL, SENTENCE_PART, TIME_FRAME, VOICE, words_for
 
-#: Short names of the parts of an article that are not body text, for the paragraph axis.
-PART_ABBREVIATIONS = {"standfirst": "SF", "caption": "cap.", "headline": "head."}
 #: How many claims a rung of the ladder shows before "Show all".
 RUNG_SHOWS = 5
+
+
+def _short_part(part: str) -> str:
+    look = SENTENCE_PART.get(part)
+    return look.short if look and look.short else part[:4] + "."
 
 
 def paragraph_labels(dataset: Dataset) -> dict[int, str]:
     """Short tick labels for paragraphs, so that neighbours never run into each other:
     ``¶ 1 SF`` (standfirst), ``¶ 2 cap.`` (caption), ``¶ 3``…"""
     parts = dataset.sentences.groupby("paragraph")["part"].first()
-    return {
-        int(p): f"¶ {p}" + (f" {PART_ABBREVIATIONS.get(part, part[:4] + '.')}" if part != "body" else "")
-        for p, part in parts.items()
-    }
+    return {int(p): f"¶ {p}" + (f" {_short_part(part)}" if part != "body" else "") for p, part in parts.items()}
 
 
 def _parts_key(dataset: Dataset) -> str:
     """The axis title: what the short names of the parts stand for."""
     parts = [p for p in dict.fromkeys(dataset.sentences["part"]) if p != "body"]
-    names = ", ".join(f"{PART_ABBREVIATIONS.get(p, p[:4] + '.')} = {esc(p)}" for p in parts)
+    names = ", ".join(f"{_short_part(p)} = {esc(p)}" for p in parts)
     return "paragraph" + (f" ({names})" if names else "")
 
 
@@ -289,11 +289,12 @@ class ClaimsExplorer(Explorer):
             control.observe(lambda _: self.render(), names="value")
         self.claim_picker.observe(lambda _: self.render(lists=False), names="value")
         self.pick_on_click(self.claim_picker)
+        self.render()
         self.assemble(
             widgets.HBox([choose_several(c) for c in (self.types, self.voices, self.time_frames)]),
             widgets.HBox([self.actor, self.issue]),
             self.count,
-            self._figure_box,
+            self.figure_box,
             self.description,
             self.claim_picker,
             self.card,
@@ -303,7 +304,6 @@ class ClaimsExplorer(Explorer):
             self.table,
             self.download,
         )
-        self.render()
 
     @property
     def filters(self) -> ClaimFilters:
@@ -321,7 +321,7 @@ class ClaimsExplorer(Explorer):
             shown = self._shown = filter_claims(self.dataset, self.filters)
             self.show_count(len(shown), len(self.dataset.claims), "claims")
             self.show_description(describe_argument(self.dataset, shown))
-            self.ladder_description.value = f"<p class='ae-description'>{esc(describe_ladder(shown))}</p>"
+            self.show_description(describe_ladder(shown), self.ladder_description)
             self.ladder.value = ladder_html(shown)
             options = [("— choose a claim (or click one) —", NO_CHOICE)] + [
                 (f"¶ {min(c.paragraphs)} · {c.claim_type} · {c.paraphrase[:70]}", c.claim_id)
@@ -331,7 +331,7 @@ class ClaimsExplorer(Explorer):
             replace_options(self.claim_picker, options, chosen)
             columns = {"claim_type": "type", "certainty": "certainty", "voice": "voice", "paraphrase": "claim"}
             self.show_table(shown, columns, "claims.csv", claims_csv(shown), "claims")
-            self._figure_box.layout.display = "none" if shown.empty else None
+            self.figure_box.layout.display = "none" if shown.empty else None
         shown = self._shown
         chosen = self.claim_picker.value or None
         self.plot.show(build_argument_figure(self.dataset, shown, chosen))

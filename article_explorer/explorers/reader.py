@@ -299,7 +299,7 @@ class ArticleReader(Explorer):
             self.sentence_picker,
             self.row_picker,
             self.article_view,
-            self._figure_box,
+            self.figure_box,
             self.description,
             self.scroll,
         )

@@ -28,6 +28,7 @@ from nbconvert.filters.markdown_mistune import markdown2html_mistune
 from article_explorer.data.config import PROJECT_ROOT
 from article_explorer.ui.plotview import LOADER_CLASS
 from article_explorer.ui.rendering import PLOTLY_MIMETYPE, esc
+from article_explorer.ui.style import STYLE
 
 NOTEBOOK_DIR = PROJECT_ROOT / "notebooks"
 DEFAULT_OUT_DIR = PROJECT_ROOT / "build" / "handouts"
@@ -187,7 +188,7 @@ def render_handout(notebook: nbformat.NotebookNode, name: str, plotly_js: str) -
     return (
         "<!DOCTYPE html>\n<html lang='en'><head><meta charset='utf-8'>"
         "<meta name='viewport' content='width=device-width, initial-scale=1'>"
-        f"<title>{esc(title)}</title><style>{PAGE_STYLE}</style>"
+        f"<title>{esc(title)}</title><style>{PAGE_STYLE}</style>{STYLE}"
         f"<script>{plotly_js}</script></head><body>{note}{''.join(body)}</body></html>\n"
     )
 

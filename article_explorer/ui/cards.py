@@ -13,7 +13,17 @@ import pandas as pd
 from article_explorer.data.dataset import Dataset
 from article_explorer.data.edtf import in_words
 from article_explorer.ui.rendering import esc, highlight, link, words
-from article_explorer.ui.theme import BASIS, CERTAINTY, CONTEXT, DATE_BASIS, EVENT, POSITION, PRECISION, words_for
+from article_explorer.ui.theme import (
+    BASIS,
+    CERTAINTY,
+    CONTEXT,
+    DATE_BASIS,
+    EVENT,
+    POSITION,
+    PRECISION,
+    SENTENCE_PART,
+    words_for,
+)
 
 
 def is_context(event) -> bool:
@@ -35,7 +45,8 @@ def context_note(quote: str) -> str:
 
 
 def paragraph_label(part: str, paragraph: int) -> str:
-    return {"standfirst": "standfirst", "caption": "photo caption"}.get(part, f"¶ {paragraph}")
+    """A paragraph in words: "¶ 11" for body text, the part's name ("photo caption") for the others."""
+    return f"¶ {paragraph}" if part == "body" else words_for(SENTENCE_PART, part)
 
 
 def sentence_label(part: str, paragraph: int, number: int) -> str:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import anywidget
 import traitlets
 
-from article_explorer.ui.theme import CONTEXT
+from article_explorer.ui.theme import CLAIM, CONTEXT, EVENT, POSITION
 
 #: Selector prefix for rules that apply only to a dark theme.
 DARK = 'body[data-jp-theme-light="false"]'
@@ -34,9 +34,9 @@ _CSS = f"""
 .ae-sentence.ae-selected {{background: #fff3b0; color: #1a1a1a; outline: 2px solid #8a6d00; border-radius: 2px;
   scroll-margin: 30vh 0;}}
 .ae-marks {{font-size: .85em; white-space: nowrap; margin: 0 .2em;}}
-.ae-card {{border-left: 4px solid #0072B2; padding: 2px 8px; margin: 6px 0;}}
-.ae-card.ae-claim {{border-left-color: #D55E00;}}
-.ae-card.ae-position {{border-left-color: #56B4E9;}}
+.ae-card {{border-left: 4px solid {EVENT.colour}; padding: 2px 8px; margin: 6px 0;}}
+.ae-card.ae-claim {{border-left-color: {CLAIM.colour};}}
+.ae-card.ae-position {{border-left-color: {POSITION.colour};}}
 /* A context event (the coder's, not the article's): a dashed grey edge, as its mark □ is hollow. */
 .ae-card.ae-context {{border-left: 4px dashed {CONTEXT_COLOUR};}}
 .ae-context-note {{font-style: italic;}}

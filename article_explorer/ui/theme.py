@@ -39,6 +39,7 @@ class Look:
     text_colour: str = ""  # text drawn on a fill of ``colour``
     pattern: str = ""  # plotly fill pattern shape, for areas
     pattern_colour: str = ""
+    short: str = ""  # a short form, where an axis has no room for the words
 
 
 Vocabulary = dict[str, Look]
@@ -51,6 +52,15 @@ ARTICLE_DATE_COLOUR = "#8a3b00"
 HINDSIGHT_COLOUR = "#7b2cbf"
 #: A landmark (``places.role = landmark``): a place on the map for orientation only.
 LANDMARK_COLOUR = "#4d4d4d"
+
+# --- the article's text -----------------------------------------------------------------------
+
+#: Where a sentence sits: a body paragraph is named by its number ("¶ 11"), the others by their part.
+SENTENCE_PART: Vocabulary = {
+    "standfirst": Look("standfirst", short="SF"),
+    "body": Look("body text"),
+    "caption": Look("photo caption", short="cap."),
+}
 
 # --- claims -----------------------------------------------------------------------------------
 
@@ -82,11 +92,13 @@ TIME_FRAME: Vocabulary = {"past": Look("past"), "present": Look("present"), "fut
 
 # --- positions --------------------------------------------------------------------------------
 
-#: Stance cells: a letter on a fill (black text: each fill is light enough for it to read).
+#: Stance cells: a letter on a fill (black text: each fill is light enough for it to read); over
+#: time, an arrow up or down, or a bow tie for mixed — shapes no certainty mark or actor kind uses,
+#: since the certainty colours recur here and all three meet in notebook 02.
 STANCE: Vocabulary = {
-    "supports": Look("supports", "#009E73", "S", "triangle-up", "#000000"),
-    "opposes": Look("opposes", "#CC79A7", "O", "triangle-down", "#000000"),
-    "mixed": Look("mixed", "#E69F00", "M", "diamond", "#000000"),
+    "supports": Look("supports", "#009E73", "S", "arrow-up", "#000000"),
+    "opposes": Look("opposes", "#CC79A7", "O", "arrow-down", "#000000"),
+    "mixed": Look("mixed", "#E69F00", "M", "bowtie", "#000000"),
 }
 #: A matrix cell with no position: not a value of the contract, but drawn beside them.
 NO_POSITION = Look("no position in the text", "#f0f0f0", "·", "", "#555555")
@@ -99,7 +111,7 @@ BASIS: Vocabulary = {
 # --- events -----------------------------------------------------------------------------------
 
 ORIGIN: Vocabulary = {
-    "article": Look("the article", "#0072B2", "■", "circle"),
+    "article": Look("the article", "#0072B2", "■"),
     "context": Look("context (not the article)", NEUTRAL, "□", "square-open"),
 }
 #: How an event's date precision reads on screen.
@@ -168,6 +180,7 @@ SIDE: Vocabulary = {
 
 #: (table, field) -> vocabulary: what ``tests/test_theme.py`` holds against the contract.
 VOCABULARIES: dict[tuple[str, str], Vocabulary] = {
+    ("sentences", "part"): SENTENCE_PART,
     ("claims", "certainty"): CERTAINTY,
     ("claims", "claim_type"): CLAIM_TYPE,
     ("claims", "voice"): VOICE,

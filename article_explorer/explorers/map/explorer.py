@@ -117,7 +117,7 @@ class MapExplorer(Explorer):
             _row(self.year, self.hindsight, *([self.context] if has_context else [])),
             _row(self.centre, self.radius, self.zoom),
             self.count,
-            self._figure_box,
+            self.figure_box,
             self.description,
             self.distances,
             self.place_picker,
@@ -212,7 +212,7 @@ class MapExplorer(Explorer):
         self.show_description(description)
         borders = self.geography.border_distances(filters.centre, self.colour_year(filters))
         distances = describe_distances(self.geography, filters, borders, shown)
-        self.distances.value = f"<p class='ae-description'>{esc(distances)}</p>"
+        self.show_description(distances, self.distances)
         chosen = self.place_picker.value or None
         if shown.empty:
             self.card.value = nothing_matches(description)
@@ -251,4 +251,4 @@ class MapExplorer(Explorer):
         plot.show(figure)
         self.plot = plot
         self.pick_on_click(self.place_picker)
-        self._figure_box.children = (*self._figure_box.children[:-1], plot)
+        self.figure_box.children = (*self.figure_box.children[:-1], plot)

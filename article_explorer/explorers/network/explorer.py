@@ -71,7 +71,7 @@ class ActorNetworkExplorer(Explorer):
             ),
             widgets.HTML(help_text),
             self.nothing,
-            self._figure_box,
+            self.figure_box,
             self.description,
             self.actor_picker,
             self.card,
@@ -105,7 +105,7 @@ class ActorNetworkExplorer(Explorer):
         else:
             self.show_description(sentence)
         self.nothing.value = nothing_matches(sentence) if links.empty else ""
-        self._figure_box.layout.display = "none" if links.empty else None
+        self.figure_box.layout.display = "none" if links.empty else None
         if not self.actor_picker.value:
             self.card.value = nothing_matches(
                 "Click an actor on the network, or choose one in the list, to see its card."

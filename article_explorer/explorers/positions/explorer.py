@@ -322,9 +322,9 @@ class PositionMatrixExplorer(Explorer):
             widgets.HBox([choose_several(c, howto=False) for c in (self.bases, self.voices)]),
             self.count,
         ]
-        views = [self._figure_box, self.description, self.voice_summary, self.cell_picker, self.evidence]
-        self.assemble(*top, *views, self.table, self.download)
+        views = [self.figure_box, self.description, self.voice_summary, self.cell_picker, self.evidence]
         self.render()
+        self.assemble(*top, *views, self.table, self.download)
 
     @property
     def filters(self) -> PositionFilters:
@@ -374,7 +374,7 @@ class PositionMatrixExplorer(Explorer):
         self.show_count(len(shown), len(self.dataset.positions), "positions")
         self.show_description(describe_matrix(self.dataset, shown, matrix))
         kept_claims = filter_claims(self.dataset, ClaimFilters(voices=filters.voices))
-        self.voice_summary.value = f"<p class='ae-description'>{esc(describe_voices(self.dataset, kept_claims))}</p>"
+        self.show_description(describe_voices(self.dataset, kept_claims), self.voice_summary)
         keys = [f"{a}|{i}" for a, i in zip(filled["actor_id"], filled["issue_id"], strict=True)]
         options = [("— choose a cell (or click one) —", NO_CHOICE)] + [
             (f"{c.actor} — {c.issue}: {CELLS[c.stance].words}", key)
@@ -382,7 +382,7 @@ class PositionMatrixExplorer(Explorer):
         ]
         chosen = self.cell_picker.value if self.cell_picker.value in keys else None
         replace_options(self.cell_picker, options, chosen)
-        self._figure_box.layout.display = "none" if shown.empty else None
+        self.figure_box.layout.display = "none" if shown.empty else None
         columns = {"actor": "actor", "issue": "issue", "stance": "stance", "positions": "positions", "bases": "basis"}
         in_words_ = filled.assign(
             bases=filled["bases"].map(lambda b: ", ".join(words_for(BASIS, x) for x in b.split(", ")))

@@ -119,8 +119,8 @@ class StanceOverTime(Explorer):
         contested = most_contested_issue(dataset)
         self.issue = widgets.Dropdown(options=options, value=contested, description="Issue", layout={"width": "100%"})
         self.issue.observe(lambda _: self.render(), names="value")
-        self.assemble(self.issue, self._figure_box, self.description, self.table)
         self.render()
+        self.assemble(self.issue, self.figure_box, self.description, self.table)
 
     def render(self) -> None:
         issue = self.issue.value

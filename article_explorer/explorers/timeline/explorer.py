@@ -62,7 +62,7 @@ def context_sentence(shown: int, hidden: int) -> str:
     if shown:
         return (
             f"{shown} of them {'are context events' if shown != 1 else 'is a context event'} (framed in grey, "
-            "□ on cards): the coder added them; the article does not report them."
+            f"{CONTEXT.glyph} on cards): the coder added them; the article does not report them."
         )
     return ""
 
@@ -184,7 +184,7 @@ class TimelineExplorer(Explorer):
                 layout=widgets.Layout(flex_flow="row wrap"),
             ),
             self.count,
-            self._figure_box,
+            self.figure_box,
             self.description,
             self.event_picker,
             self.card,
@@ -220,7 +220,7 @@ class TimelineExplorer(Explorer):
             replace_options(self.event_picker, options, chosen)
         if figure:
             self.plot.show(build_timeline_figure(self.dataset, filters, chosen))
-        self._figure_box.layout.display = "none" if shown.empty else None
+        self.figure_box.layout.display = "none" if shown.empty else None
         if shown.empty:
             self.card.value = nothing_matches(describe_timeline(self.dataset, shown, filters))
         elif chosen is None:
