@@ -12,11 +12,11 @@ from hypothesis import strategies as st
 
 from article_explorer import load_dataset
 from article_explorer.data.config import DEFAULT_DATA_DIR, PROJECT_ROOT
-from article_explorer.data.queries import TimelineFilters, filter_events
+from article_explorer.data.queries import filter_events
 from article_explorer.exercises.base import AnswerBook
 from article_explorer.exercises.timeline import future_events_exercise, hindsight_exercise
 from article_explorer.explorers.timeline.explorer import TimelineExplorer, describe_timeline, events_csv
-from article_explorer.explorers.timeline.figure import build_timeline_figure
+from article_explorer.explorers.timeline.figure import TimelineFilters, build_timeline_figure
 
 from .conftest import CONTEXT_EVENTS
 

@@ -15,8 +15,8 @@ from article_explorer.data.dataset import Dataset
 
 
 @dataclass(frozen=True)
-class TimelineFilters:
-    """Which events to show, and how. ``None`` means no restriction; an empty set keeps nothing."""
+class EventFilters:
+    """Which events to show. ``None`` means no restriction; an empty set keeps nothing."""
 
     first_year: int | None = None
     last_year: int | None = None
@@ -24,12 +24,10 @@ class TimelineFilters:
     categories: frozenset[str] | None = None
     statuses: frozenset[str] | None = None
     date_bases: frozenset[str] | None = None
-    lanes: str = "category"
-    hindsight: bool = False
     context: bool = True  # events the coder added from outside sources (events.origin = context)
 
 
-def filter_events(dataset: Dataset, filters: TimelineFilters) -> pd.DataFrame:
+def filter_events(dataset: Dataset, filters: EventFilters) -> pd.DataFrame:
     """The events that pass every filter, sorted by start date."""
     events = dataset.events
     keep = pd.Series(True, index=events.index)

@@ -1,5 +1,6 @@
 """The exercises: the kinds of exercise and the answer books (:mod:`.base`), one module of
-exercises per notebook, and the coding workbench and prediction review (:mod:`.coding`)."""
+exercises per notebook, and the coding workbench and prediction review (:mod:`.coding`).
+"""
 
 #: The names of release 0.1's module ``article_explorer.exercises``, now in :mod:`article_explorer.exercises.base`.
 NAMES_OF_0_1 = (

@@ -17,9 +17,10 @@ False
 >>> quiz.submit(10).message
 'Right.'
 
-A state exercise checks the newest explorer of a kind (see :mod:`.session`), so re-running an
-explorer's cell never leaves an exercise checking a view the learner can no longer see; it
-shows views of the controls it checks, so the learner can set them right beside the question.
+A state exercise checks the newest explorer of a kind (see :mod:`article_explorer.ui.session`), so
+re-running an explorer's cell never leaves an exercise checking a view the learner can no longer
+see; it shows views of the controls it checks, so the learner can set them right beside the
+question.
 """
 
 from __future__ import annotations
@@ -233,7 +234,7 @@ class ChoiceExercise(Exercise):
 class StateExercise(Exercise):
     """The answer is the state of an explorer: set its widgets, then press Check.
 
-    The exercise checks the newest explorer of ``explorer``'s kind (see :mod:`.session`), and
+    The exercise checks the newest explorer of ``explorer``'s kind (see :mod:`article_explorer.ui.session`), and
     shows, beside its question, a second view of the ``controls`` it checks (the same widgets:
     changing either changes both), so the learner need not scroll to the explorer and back.
     ``describe`` turns a state into the words saved in the answers file.

@@ -1,9 +1,9 @@
 """Code it yourself, and judge the predictions with hindsight.
 
-:class:`CodingWorkbench` shows a handful of claims; the learner gives each a type and a
-certainty, then compares their coding with the dataset's: percent agreement and Cohen's kappa
-(:mod:`.agreement`), and every disagreement side by side with the quote. Disagreeing is not
-wrong — coding is judgement, and the point is to see where two readers part.
+:class:`CodingWorkbench` shows a handful of claims; the learner gives each a type and a certainty,
+then compares their coding with the dataset's: percent agreement and Cohen's kappa
+(:mod:`article_explorer.data.agreement`), and every disagreement side by side with the quote.
+Disagreeing is not wrong — coding is judgement, and the point is to see where two readers part.
 
 :class:`PredictionReview` lists the article's predictions; the learner gives a verdict on each,
 and then sees what the dataset records about what happened later, with its source.

@@ -1,8 +1,9 @@
 """The exercises of notebook 03: reading the map, its distances and its time control.
 
-Every answer is computed from the dataset and the boundary files, so the exercises work for
-any article that honours the data contract; the notebook never shows the answer. Called with
-no arguments, each takes the session's dataset and answer book (:mod:`.session`).
+Every answer is computed from the dataset and the boundary files, so the exercises work for any
+article that honours the data contract; a check never prints the answer (the notebook's folded
+solution does). Called with no arguments, each takes the session's dataset
+(:mod:`article_explorer.ui.session`) and the notebook's answer book (:func:`.base.answer_book`).
 """
 
 from __future__ import annotations

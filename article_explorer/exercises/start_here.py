@@ -1,7 +1,7 @@
 """The exercises of notebook 00: reading the structure of the article.
 
 Every answer is computed from the dataset, so the exercises work for any article that
-honours the data contract; the notebook never shows the answer.
+honours the data contract; a check never prints the answer (the notebook's folded solution does).
 """
 
 from __future__ import annotations

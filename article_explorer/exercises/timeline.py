@@ -1,15 +1,16 @@
 """The exercises of notebook 01: reading the timeline. Answers are computed from the dataset.
 
-Each function can be called with no arguments from a notebook cell: it takes the session's
-dataset and answer book (:mod:`.session`), and a state exercise checks the newest timeline.
+Each function can be called with no arguments from a notebook cell: it takes the session's dataset
+(:mod:`article_explorer.ui.session`) and answer book (:func:`.base.answer_book`), and a state
+exercise checks the newest timeline.
 """
 
 from __future__ import annotations
 
 from article_explorer.data.dataset import Dataset
-from article_explorer.data.queries import TimelineFilters
 from article_explorer.exercises.base import RIGHT, AnswerBook, Feedback, NumberExercise, StateExercise, answer_book
 from article_explorer.explorers.timeline.explorer import TimelineExplorer
+from article_explorer.explorers.timeline.figure import TimelineFilters
 from article_explorer.ui import session
 
 NOTEBOOK = "01_timeline"

@@ -1,4 +1,6 @@
-"""What one kernel session holds for the notebooks: the dataset, the answer books, the explorers.
+"""What one kernel session holds for the notebooks: the dataset and the newest explorer of each kind.
+
+(The answer books are the exercises': :func:`article_explorer.exercises.base.answer_book`.)
 
 A learner runs cells out of order, runs a cell twice, restarts the kernel and runs only the
 last cell. So no notebook cell relies on a name that another cell made: each cell imports what

@@ -11,7 +11,7 @@ each of them puts :func:`page_style` first in its widget, an invisible anywidget
 the sheet into one ``<style id="article-explorer-style">`` in the document's head (or leaves
 the one already there). In the head it outlives the cell that put it there: a re-run or cleared
 cell, or a restarted kernel, leaves the page styled. :data:`STYLE` is the same sheet as a
-``<style>`` element, for a page made without a browser's widgets (a saved HTML answer sheet).
+``<style>`` element, for a page made without live widgets (the offline handouts put it in their head).
 """
 
 from __future__ import annotations

@@ -20,7 +20,7 @@ import pandas as pd
 
 from article_explorer.data.dataset import Dataset
 from article_explorer.data.edtf import in_words
-from article_explorer.data.queries import TimelineFilters, filter_events
+from article_explorer.data.queries import EventFilters, filter_events
 from article_explorer.ui.cards import context_tag
 from article_explorer.ui.rendering import html_table
 from article_explorer.ui.theme import CLAIM, EVENT
@@ -58,7 +58,7 @@ def network_links(dataset: Dataset, filters: NetworkFilters) -> pd.DataFrame:
     """One row per link: ``source``, ``target``, ``kind`` (event | claim), ``item_id``, ``label``."""
     rows = []
     if "event" in filters.kinds:
-        years = TimelineFilters(first_year=filters.first_year, last_year=filters.last_year, context=filters.context)
+        years = EventFilters(first_year=filters.first_year, last_year=filters.last_year, context=filters.context)
         events = filter_events(dataset, years)
         issues = event_issues(dataset)
         for event in events.itertuples():

@@ -15,9 +15,9 @@ import ipywidgets as widgets
 import pandas as pd
 
 from article_explorer.data.dataset import Dataset
-from article_explorer.data.queries import TimelineFilters, filter_events
+from article_explorer.data.queries import filter_events
 from article_explorer.explorers.base import Explorer
-from article_explorer.explorers.timeline.figure import build_timeline_figure
+from article_explorer.explorers.timeline.figure import TimelineFilters, build_timeline_figure
 from article_explorer.explorers.timeline.layout import date_words
 from article_explorer.ui.cards import context_tag, event_card
 from article_explorer.ui.controls import NO_CHOICE, choose_several, multi_select, replace_options

@@ -21,7 +21,7 @@ import plotly.graph_objects as go
 
 from article_explorer.data.dataset import Dataset
 from article_explorer.data.edtf import parse_edtf
-from article_explorer.data.queries import TimelineFilters, filter_events
+from article_explorer.data.queries import EventFilters, filter_events
 from article_explorer.explorers.timeline.layout import (
     CONTEXT_HOVER,
     LEGEND_TITLE,
@@ -50,6 +50,15 @@ STYLE_OF_PRECISION = {
 #: The dark outline that makes a hindsight star stand out from the markers.
 STAR_LINE = "#2b0a4d"
 HOVER = "%{text}<extra></extra>"
+
+
+@dataclass(frozen=True)
+class TimelineFilters(EventFilters):
+    """Which events the timeline shows (:class:`~article_explorer.data.queries.EventFilters`), and how:
+    in lanes by ``category`` or by ``actor``, and with what happened later (``hindsight``) or not."""
+
+    lanes: str = "category"
+    hindsight: bool = False
 
 
 def category_colour(category: str) -> str:
