@@ -45,7 +45,12 @@ MOVED: dict[str, tuple[str, ...]] = {
     "reader": ("explorers.reader", "ui.cards", "ui.theme"),
     "timeline": ("explorers.timeline", "explorers.timeline.explorer", "explorers.timeline.figure", "data.queries"),
     "timeline_layout": ("explorers.timeline.layout",),
-    "positions": ("explorers.positions", "explorers.positions.explorer", "explorers.positions.stances"),
+    "positions": (
+        "explorers.positions",
+        "explorers.positions.explorer",
+        "explorers.positions.cells",
+        "explorers.positions.stances",
+    ),
     "network": ("explorers.network",),
     "places_map": ("explorers.map", *(f"explorers.map.{m}" for m in ("explorer", "model", "items", "figure", "text"))),
     "map_countries": ("explorers.map.countries",),

@@ -29,12 +29,10 @@ from article_explorer.explorers.network import (
     network_links,
 )
 from article_explorer.explorers.positions import PositionMatrixExplorer, StanceOverTime
+from article_explorer.explorers.positions.cells import PositionFilters, cell_evidence, filter_positions
 from article_explorer.explorers.positions.explorer import (
-    PositionFilters,
     build_matrix_figure,
-    cell_evidence,
     describe_matrix,
-    filter_positions,
     position_matrix,
     positions_csv,
 )
