@@ -166,7 +166,7 @@ def test_the_legend_shows_shapes_in_grey_and_the_type_labels_key_the_colours(dat
 def test_a_long_rung_of_the_ladder_shows_a_few_claims_and_folds_the_rest(dataset):
     html = ladder_html(filter_claims(dataset, ClaimFilters()))
     certain = html[html.index("● certain (") : html.index("◆ probable (")]
-    shown, folded = certain.split("<details class='ae-more'>")
+    shown, folded = certain.split('<details class="ae-more">')
     assert shown.count("<li>") == 5 and "<summary>Show all 45 certain claims</summary>" in folded
     assert folded.count("<li>") == 40
     ladder = ClaimsExplorer(dataset).ladder.layout

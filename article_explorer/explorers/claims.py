@@ -22,7 +22,7 @@ from article_explorer.data.queries import ClaimFilters, filter_claims
 from article_explorer.explorers.base import Explorer
 from article_explorer.ui.cards import claim_card
 from article_explorer.ui.controls import NO_CHOICE, choose_several, multi_select, replace_options
-from article_explorer.ui.rendering import esc, highlight, nothing_matches
+from article_explorer.ui.rendering import esc, folded, highlight, nothing_matches
 from article_explorer.ui.theme import CERTAINTY, CLAIM_TYPE, NEUTRAL, SENTENCE_PART, TIME_FRAME, VOICE, words_for
 
 #: How many claims a rung of the ladder shows before "Show all".
@@ -217,10 +217,7 @@ def ladder_html(shown: pd.DataFrame) -> str:
         ]
         more = ""
         if len(items) > RUNG_SHOWS + 1:  # the rest folded away: no scroll box inside the scrolling page
-            more = (
-                f"<details class='ae-more'><summary>Show all {len(items)} {esc(certainty)} claims</summary>"
-                f"<ul>{''.join(items[RUNG_SHOWS:])}</ul></details>"
-            )
+            more = folded(f"Show all {len(items)} {certainty} claims", f"<ul>{''.join(items[RUNG_SHOWS:])}</ul>")
             items = items[:RUNG_SHOWS]
         rungs.append(
             f"<div class='ae-rung'><h4>{look.glyph} {esc(certainty)} ({len(rung)})</h4>"

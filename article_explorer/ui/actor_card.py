@@ -16,7 +16,7 @@ import pandas as pd
 from article_explorer.data.dataset import Dataset
 from article_explorer.data.edtf import in_words
 from article_explorer.ui.cards import context_tag
-from article_explorer.ui.rendering import esc
+from article_explorer.ui.rendering import esc, fold
 from article_explorer.ui.theme import ACTOR_KIND, BASIS, words_for
 
 #: How many sentences or rows of each kind a card shows before "Show all …".
@@ -30,26 +30,6 @@ def kind_in_words(kind: str) -> str:
     ('government body', 'international organisation')
     """
     return words_for(ACTOR_KIND, kind)
-
-
-def fold(items: list[str], noun: str, shown: int = SHOWN, tag: str = "ul") -> str:
-    """The first ``shown`` HTML ``items`` in a list, the rest folded under "Show all N ``noun``".
-
-    >>> fold(["<li>a</li>", "<li>b</li>"], "rows", shown=1)  # doctest: +NORMALIZE_WHITESPACE
-    '<ul><li>a</li></ul><details class="ae-more"><summary>Show all 2 rows (1 more)</summary>\
-<ul><li>b</li></ul></details>'
-    """
-    first = f"<{tag}>{''.join(items[:shown])}</{tag}>" if items[:shown] else ""
-    rest = items[shown:]
-    if not rest:
-        return first
-    summary = f"Show all {len(items)} {esc(noun)} ({len(rest)} more)"
-    return f'{first}<details class="ae-more"><summary>{summary}</summary><{tag}>{"".join(rest)}</{tag}></details>'
-
-
-def folded(summary: str, html: str) -> str:
-    """``html`` folded under a one-line ``summary`` the learner clicks to open (nothing if empty)."""
-    return f'<details class="ae-more"><summary>{esc(summary)}</summary>{html}</details>' if html else ""
 
 
 def name_pattern(names) -> re.Pattern | None:
@@ -141,7 +121,7 @@ def actor_card(dataset: Dataset, actor_id: str) -> str:
         if len(aliases) > 1
         else ""
     )
-    body = "".join(f"<p><b>{esc(title)}:</b></p>{fold(items, noun)}" for title, noun, items in sections if items)
+    body = "".join(f"<p><b>{esc(title)}:</b></p>{fold(items, noun, SHOWN)}" for title, noun, items in sections if items)
     if mentions.empty:
         body = "<p><b>Not named in the text</b> by any of its names; it is implied.</p>" + body
     return (

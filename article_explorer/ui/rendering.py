@@ -146,3 +146,23 @@ def date_line(x: str, text: str, *, label_inside: bool = True) -> tuple[dict, di
     else:  # above the plot
         label.update(yanchor="bottom")
     return line, label
+
+
+def fold(items: list[str], noun: str, shown: int = 3, tag: str = "ul") -> str:
+    """The first ``shown`` HTML ``items`` in a list, the rest folded under "Show all N ``noun``".
+
+    >>> fold(["<li>a</li>", "<li>b</li>"], "rows", shown=1)  # doctest: +NORMALIZE_WHITESPACE
+    '<ul><li>a</li></ul><details class="ae-more"><summary>Show all 2 rows (1 more)</summary>\
+<ul><li>b</li></ul></details>'
+    """
+    first = f"<{tag}>{''.join(items[:shown])}</{tag}>" if items[:shown] else ""
+    rest = items[shown:]
+    if not rest:
+        return first
+    summary = f"Show all {len(items)} {esc(noun)} ({len(rest)} more)"
+    return f'{first}<details class="ae-more"><summary>{summary}</summary><{tag}>{"".join(rest)}</{tag}></details>'
+
+
+def folded(summary: str, html: str) -> str:
+    """``html`` folded under a one-line ``summary`` the learner clicks to open (nothing if empty)."""
+    return f'<details class="ae-more"><summary>{esc(summary)}</summary>{html}</details>' if html else ""

@@ -22,7 +22,7 @@ from article_explorer.data.dataset import Dataset
 from article_explorer.data.edtf import in_words
 from article_explorer.data.queries import EventFilters, filter_events
 from article_explorer.ui.cards import context_tag
-from article_explorer.ui.rendering import html_table
+from article_explorer.ui.rendering import folded, html_table
 from article_explorer.ui.theme import CLAIM, EVENT
 
 #: A link's kind: (its words, its colour, its line's dash).
@@ -131,4 +131,4 @@ def links_table(dataset: Dataset, links: pd.DataFrame) -> str:
         kind=links["kind"].map(lambda k: LINK_KINDS[k][0]),
     )
     table = html_table(shown, {"source": "from", "kind": "link", "target": "to", "label": "event or claim"})
-    return f'<details class="ae-more"><summary>Show the {len(links)} links as a table</summary>{table}</details>'
+    return folded(f"Show the {len(links)} links as a table", table)

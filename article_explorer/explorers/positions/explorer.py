@@ -29,9 +29,8 @@ from article_explorer.explorers.positions.cells import (
     filter_positions,
     summarise_stances,
 )
-from article_explorer.ui.actor_card import folded
 from article_explorer.ui.controls import NO_CHOICE, choose_several, multi_select, replace_options
-from article_explorer.ui.rendering import download_link, esc, html_table, nothing_matches
+from article_explorer.ui.rendering import download_link, esc, folded, html_table, nothing_matches
 from article_explorer.ui.theme import BASIS, STANCE, VOICE, words_for
 
 
