@@ -59,11 +59,10 @@ def sentence_label(part: str, paragraph: int, number: int) -> str:
 
 
 def source_link(dataset: Dataset, source_id: str) -> str:
-    """A link to a source by its id (its title, to its address); nothing for no id."""
-    if not source_id:
-        return ""
-    source = dataset.sources_by_id[source_id]
-    return link(source["url"], source["title"])
+    """A link to a source by its id (its title, to its address); nothing for no id, or one that
+    sources.csv does not hold (a validated dataset has none)."""
+    source = dataset.sources_by_id.get(source_id)
+    return link(source["url"], source["title"]) if source else ""
 
 
 def date_line(dataset: Dataset, event: pd.Series) -> str:

@@ -75,9 +75,6 @@ def place_card(geography: Geography, place_id: str, items: pd.DataFrame, centre:
     dataset = geography.dataset
     place = geography.place[place_id]
 
-    def cite(source_id: str) -> str:
-        return source_link(dataset, source_id) if source_id in dataset.sources_by_id else ""
-
     precision = (
         "a point"
         if geography.is_point(place_id)
@@ -90,12 +87,12 @@ def place_card(geography: Geography, place_id: str, items: pd.DataFrame, centre:
     )
     side = f"side: {esc(geography.sides.words(place['side']))}"
     if place.get("side_source_id"):
-        side += f" ({cite(place['side_source_id'])})"
+        side += f" ({source_link(dataset, place['side_source_id'])})"
     shown = items[items["place_id"] == place_id]
     listed = "".join(
         f"<li>{'<b>later</b> ' if row.later else ''}{esc(when(row.date))} — {esc(row.text)} "
         f"<span class='ae-meta'>({esc(item_words(row.item, row.context))}"
-        f"{'; ' + cite(row.source_id) if row.source_id else ''})"
+        f"{'; ' + source_link(dataset, row.source_id) if row.source_id else ''})"
         "</span></li>"
         for row in shown.itertuples()
     )
@@ -108,7 +105,7 @@ def place_card(geography: Geography, place_id: str, items: pd.DataFrame, centre:
     return (
         f"<div class='ae-card ae-place'><h4>{esc(place['name'])}</h4>"
         f"<div class='ae-meta'>{esc(words_for(PLACE_KIND, place['kind']))} · {precision}{distance} · {side}</div>"
-        f"<div class='ae-meta'>coordinates {place['lat']:.2f}° N, {place['lon']:.2f}° E ({cite(place['source_id'])})"
+        f"<div class='ae-meta'>coordinates {place['lat']:.2f}° N, {place['lon']:.2f}° E ({source_link(dataset, place['source_id'])})"
         f"</div>{notes}"
         + (
             f"<p><b>Shown here ({len(shown)}):</b></p><ul>{listed}</ul>"
