@@ -105,8 +105,8 @@ def place_card(geography: Geography, place_id: str, items: pd.DataFrame, centre:
     return (
         f"<div class='ae-card ae-place'><h4>{esc(place['name'])}</h4>"
         f"<div class='ae-meta'>{esc(words_for(PLACE_KIND, place['kind']))} · {precision}{distance} · {side}</div>"
-        f"<div class='ae-meta'>coordinates {place['lat']:.2f}° N, {place['lon']:.2f}° E ({source_link(dataset, place['source_id'])})"
-        f"</div>{notes}"
+        f"<div class='ae-meta'>coordinates {place['lat']:.2f}° N, {place['lon']:.2f}° E "
+        f"({source_link(dataset, place['source_id'])})</div>{notes}"
         + (
             f"<p><b>Shown here ({len(shown)}):</b></p><ul>{listed}</ul>"
             if len(shown)
