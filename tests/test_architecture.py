@@ -212,3 +212,13 @@ def test_every_module_name_of_release_0_1_still_imports():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
+
+
+def test_the_data_layer_imports_no_plotting_and_no_widgets():
+    """``article-explorer validate`` and a coder's script load the data layer without a browser's libraries."""
+    layer = sorted(dotted(path) for path in (PACKAGE / "data").rglob("*.py"))
+    code = "import sys\n" + "".join(f"import {module}\n" for module in layer)
+    code += "print(sorted({m.split('.')[0] for m in sys.modules} & {'plotly', 'ipywidgets', 'anywidget', 'IPython'}))"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
