@@ -93,9 +93,9 @@ def test_the_matrix_figure_has_a_letter_and_a_colour_for_each_stance(dataset):
     assert len({t.marker.color for n, t in by_name.items() if n != "chosen cell"}) == 4
     fills = {n: (t.marker.color, t.textfont.color) for n, t in by_name.items() if n != "chosen cell"}
     assert fills == {  # the theme's stance colours, none of them a side's colour on the map; black letters
-        "S supports": ("#009E73", "#000000"),
-        "O opposes": ("#CC79A7", "#000000"),
-        "M mixed": ("#E69F00", "#000000"),
+        "S supports": ("#117733", "#ffffff"),
+        "O opposes": ("#AA4499", "#ffffff"),
+        "M mixed": ("#DDCC77", "#000000"),
         "· no position in the text": ("#f0f0f0", "#555555"),
     }
     column = list(figure.layout.xaxis.ticktext).index("Belarus")
@@ -120,9 +120,9 @@ def test_stances_over_time_put_each_position_at_its_date(dataset):
     assert points["rus_airbase_2013"] == ("2013-04-23T00:00:00", "Russia")
     assert points["blr_airbase_2013"][0].startswith("2013-07"), "a year is drawn at its middle, with a bar"
     assert {t.name: t.marker.symbol for t in markers} == {
-        "S supports": "arrow-up",
-        "O opposes": "arrow-down",
-        "M mixed": "bowtie",
+        "S supports": "triangle-up",
+        "O opposes": "triangle-down",
+        "M mixed": "diamond",
     }
     text = describe_stances(dataset, dataset.positions, "rus_airbase")
     assert "Belarus: mixed (shown by an action, 2013); then opposes (attributed by the author" in text

@@ -99,7 +99,7 @@ def test_no_two_vocabularies_draw_a_value_alike():
     assert alike(theme.VOCABULARIES) == []
 
 
-def test_the_check_catches_the_stance_marks_of_before():
+def test_the_check_catches_a_stance_drawn_like_a_certainty():
     before = {**theme.STANCE, "supports": theme.Look("supports", "#009E73", "S", "triangle-up")}
     vocabularies = {**theme.VOCABULARIES, ("positions", "stance"): before}
     assert alike(vocabularies) == [(("claims", "certainty"), "possible", ("positions", "stance"), "supports")]

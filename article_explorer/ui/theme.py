@@ -7,9 +7,9 @@ glyph on a chart. Each vocabulary is keyed by the values of the contract's enum
 one look and that no vocabulary names a value the contract does not know. The order of a
 vocabulary is the order views list it in (from describing to prescribing, for claim types).
 
-Colours are from the Okabe-Ito palette, which colour-blind readers can tell apart, and
-shape or words always carry the meaning too: colour only repeats it. Three rules keep the
-meanings apart across notebooks:
+Colours are from the Okabe-Ito palette (the stances from Paul Tol's), which colour-blind readers
+can tell apart, and shape or words always carry the meaning too: colour only repeats it. Three
+rules keep the meanings apart across notebooks:
 
 * certainty has one glyph set everywhere (● ◆ ▲ ✕), in the reader, the claims chart, the
   ladder, the cards and the exercises;
@@ -92,13 +92,14 @@ TIME_FRAME: Vocabulary = {"past": Look("past"), "present": Look("present"), "fut
 
 # --- positions --------------------------------------------------------------------------------
 
-#: Stance cells: a letter on a fill (black text: each fill is light enough for it to read); over
-#: time, an arrow up or down, or a bow tie for mixed — shapes no certainty mark or actor kind uses,
-#: since the certainty colours recur here and all three meet in notebook 02.
+#: Stance cells: a letter on a fill; over time, a triangle up or down, or a diamond for mixed.
+#: The colours are Paul Tol's (also told apart by colour-blind readers), none of them a side's on
+#: the map nor a certainty's: a green triangle must not read as "possible" in notebook 02, where
+#: claims' certainty marks and stances meet.
 STANCE: Vocabulary = {
-    "supports": Look("supports", "#009E73", "S", "arrow-up", "#000000"),
-    "opposes": Look("opposes", "#CC79A7", "O", "arrow-down", "#000000"),
-    "mixed": Look("mixed", "#E69F00", "M", "bowtie", "#000000"),
+    "supports": Look("supports", "#117733", "S", "triangle-up", "#ffffff"),
+    "opposes": Look("opposes", "#AA4499", "O", "triangle-down", "#ffffff"),
+    "mixed": Look("mixed", "#DDCC77", "M", "diamond", "#000000"),
 }
 #: A matrix cell with no position: not a value of the contract, but drawn beside them.
 NO_POSITION = Look("no position in the text", "#f0f0f0", "·", "", "#555555")
