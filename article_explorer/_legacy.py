@@ -5,8 +5,8 @@
 old name answers with what its 0.1 module held, now spread over one or more new modules (the
 first is the one the warning names): the objects themselves, not copies, so a class is the same
 class under either name. ``article_explorer.data`` and ``article_explorer.exercises`` are
-packages now; their ``__init__`` answers the 0.1 names of the modules they replace. This goes
-in release 0.3 (see ``CHANGELOG.md``).
+packages now: :func:`install` gives each a ``__getattr__`` that answers the 0.1 names of the
+module it replaces. This goes in release 0.3 (see ``CHANGELOG.md``).
 
 >>> import warnings
 >>> with warnings.catch_warnings(record=True) as caught:
@@ -87,6 +87,38 @@ def _proxy(name: str, homes: list[types.ModuleType]) -> types.ModuleType:
     return proxy
 
 
+#: A package of 0.2 that has the name of a 0.1 module -> (that module's new home, its names).
+RENAMED_INTO_PACKAGES: dict[str, tuple[str, tuple[str, ...]]] = {
+    "data": ("data.dataset", ("Dataset", "DatasetError", "load_dataset", "MAX_PROBLEMS_SHOWN")),
+    "exercises": (
+        "exercises.base",
+        (
+            "RIGHT",
+            "Feedback",
+            "Answer",
+            "AnswerBook",
+            "Exercise",
+            "NumberExercise",
+            "ChoiceExercise",
+            "StateExercise",
+            "save_my_answers",
+        ),
+    ),
+}
+
+
+def _names_of_0_1(package: str, home: str, names: tuple[str, ...]):
+    """A package's ``__getattr__`` that answers the 0.1 module's ``names`` from ``home``, with a warning."""
+
+    def __getattr__(name: str):
+        if name not in names:
+            raise AttributeError(f"module {package!r} has no attribute {name!r}")
+        warnings.warn(f"{package} is now {home}; import {name} from there", DeprecationWarning, stacklevel=2)
+        return getattr(importlib.import_module(home), name)
+
+    return __getattr__
+
+
 class _MovedModuleFinder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
     """Answers an import of an old name with the modules that now hold its code."""
 
@@ -110,3 +142,6 @@ def install() -> None:
     """Let the old names import (once per interpreter)."""
     if not any(isinstance(finder, _MovedModuleFinder) for finder in sys.meta_path):
         sys.meta_path.append(_MovedModuleFinder())
+    for name, (home, names) in RENAMED_INTO_PACKAGES.items():
+        package = importlib.import_module(f"{PACKAGE}.{name}")
+        package.__getattr__ = _names_of_0_1(package.__name__, f"{PACKAGE}.{home}", names)
