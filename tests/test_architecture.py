@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import ast
 import json
+import re
 import shutil
 import subprocess
 import sys
+import tomllib
 import zipfile
 from pathlib import Path
 
@@ -222,3 +224,39 @@ def test_the_data_layer_imports_no_plotting_and_no_widgets():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+#: Distribution names of the modules the package imports, where they differ.
+DISTRIBUTIONS = {"IPython": "ipython"}
+
+
+def third_party_imports(paths) -> set[str]:
+    names = set()
+    for path in paths:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                names.update(alias.name.split(".")[0] for alias in node.names)
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                names.add(node.module.split(".")[0])
+    return {DISTRIBUTIONS.get(n, n) for n in names if n not in sys.stdlib_module_names and n != "article_explorer"}
+
+
+def declared(requirements: list[str]) -> set[str]:
+    return {re.split(r"[<>=!~\[ ;]", requirement, maxsplit=1)[0].lower() for requirement in requirements}
+
+
+def test_pip_install_brings_everything_the_package_imports():
+    project = tomllib.loads((PROJECT_ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    handouts = PACKAGE / "tools" / "handouts.py"
+    assert third_party_imports(p for p in modules() if p != handouts) == declared(project["dependencies"])
+    extra = declared(project["optional-dependencies"]["handouts"])
+    assert (
+        third_party_imports([handouts]) - declared(project["dependencies"])
+        == extra
+        == {
+            "nbclient",
+            "nbconvert",
+            "nbformat",
+        }
+    )
+    assert "plotly>=6.1" in project["dependencies"]

@@ -82,7 +82,11 @@ def _reliability(directory: str | None) -> int:
 def _handouts(out: str | None, notebooks: list[str]) -> int:
     from pathlib import Path
 
-    from article_explorer.tools.handouts import DEFAULT_OUT_DIR, write_handouts
+    try:
+        from article_explorer.tools.handouts import DEFAULT_OUT_DIR, write_handouts
+    except ModuleNotFoundError as missing:  # the handouts extra is not installed
+        print(f"article-explorer handouts needs {missing.name}: pip install 'article-explorer[handouts]'")
+        return 1
 
     out_dir = Path(out) if out else DEFAULT_OUT_DIR
     for path in write_handouts(out_dir, [Path(n) for n in notebooks] or None):
