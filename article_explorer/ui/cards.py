@@ -12,9 +12,10 @@ import pandas as pd
 
 from article_explorer.data.dataset import Dataset
 from article_explorer.data.edtf import in_words
-from article_explorer.ui.rendering import esc, highlight, link, words
+from article_explorer.ui.rendering import esc, highlight, link
 from article_explorer.ui.theme import (
     BASIS,
+    CATEGORY,
     CERTAINTY,
     CONTEXT,
     DATE_BASIS,
@@ -101,7 +102,7 @@ def event_card(dataset: Dataset, event: pd.Series, detailed: bool = False, hinds
     title = f"{CONTEXT.glyph} Event (context)" if context else f"{EVENT.glyph} Event"
     return (
         f'<div class="ae-card ae-event{" ae-context" if context else ""}"><b>{title}:</b> {esc(event["headline"])}'
-        f"<div class='ae-meta'>{esc(words(event['category']))} · {esc(event['status'])} · "
+        f"<div class='ae-meta'>{esc(words_for(CATEGORY, event['category']))} · {esc(event['status'])} · "
         f"{date_line(dataset, event)}</div>"
         f"{details}{quote}{outcome}</div>"
     )

@@ -31,15 +31,6 @@ def esc(value: object) -> str:
     return html.escape("" if value is None else str(value), quote=True)
 
 
-def words(code: object) -> str:
-    """A vocabulary code as words on screen: ``human_rights`` reads "human rights".
-
-    >>> words("human_rights")
-    'human rights'
-    """
-    return str(code).replace("_", " ")
-
-
 def link(url: str, text: str) -> str:
     """An external link that opens in a new tab; only http(s) addresses become links."""
     if not url.startswith(("http://", "https://")):
