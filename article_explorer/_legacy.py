@@ -71,13 +71,23 @@ MOVED: dict[str, tuple[str, ...]] = {
 PACKAGE = __name__.rpartition(".")[0]
 
 
+#: A 0.1 module -> {a name of it that 0.2 renamed: its new name}. The 0.1 exercise asked about one
+#: alliance by name; 0.2's asks about whichever side of the dataset holds the most neighbours.
+RENAMED_NAMES: dict[str, dict[str, str]] = {
+    "places_exercises": {"nato_neighbours_exercise": "neighbours_on_a_side_exercise"},
+}
+
+
 def _proxy(name: str, homes: list[types.ModuleType]) -> types.ModuleType:
-    """A module whose names are those of ``homes``, looked up in order."""
-    if len(homes) == 1:
+    """A module whose names are those of ``homes``, looked up in order (and those of
+    :data:`RENAMED_NAMES` under their old names)."""
+    renamed = RENAMED_NAMES.get(name.rpartition(".")[2], {})
+    if len(homes) == 1 and not renamed:
         return homes[0]
     proxy = types.ModuleType(name, homes[0].__doc__)
 
     def __getattr__(attribute: str):
+        attribute = renamed.get(attribute, attribute)
         for home in homes:
             if hasattr(home, attribute):
                 return getattr(home, attribute)

@@ -67,15 +67,11 @@ def test_every_place_lies_in_its_country():
     assert outside_the_map == {"washington"}
 
 
-def test_nato_membership_agrees_with_the_places_coded_as_nato():
-    from article_explorer.explorers.map.sides import read_nato_members
-
-    members = read_nato_members()
+def test_every_place_coded_nato_was_a_member_on_the_article_s_date_by_country_sides():
     dataset = load_dataset()
-    published_year = int(dataset.article_source["published"][:4])
+    joined = {row.country_iso3: int(row._asdict()["_2"]) for row in dataset.country_sides.itertuples(index=False)}
     for place in dataset.places.itertuples():
         if place.side == "nato":
-            assert members.get(place.country_iso3, 9999) <= published_year, place.place_id
+            assert joined.get(place.country_iso3, 9999) <= 2016, place.place_id
         elif place.country_iso3:
-            assert members.get(place.country_iso3, 9999) > published_year, place.place_id
-    assert set(members) - set(BY_ISO3) == {"CAN", "USA"}, "every European member is on the map's boundaries"
+            assert joined.get(place.country_iso3, 9999) > 2016, place.place_id

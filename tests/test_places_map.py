@@ -17,15 +17,14 @@ from article_explorer.exercises.base import AnswerBook
 from article_explorer.exercises.places import (
     capitals_within_exercise,
     dispute_by_year_exercise,
-    nato_neighbours_exercise,
     nearest_border_exercise,
+    neighbours_on_a_side_exercise,
 )
 from article_explorer.explorers.map.explorer import MapExplorer
 from article_explorer.explorers.map.figure import full_map_figure
 from article_explorer.explorers.map.items import map_items, visible_items
 from article_explorer.explorers.map.labels import Label, scale, text_box
-from article_explorer.explorers.map.model import LAYERS, Geography, MapFilters
-from article_explorer.explorers.map.sides import read_nato_members
+from article_explorer.explorers.map.model import Geography, MapFilters
 from article_explorer.explorers.map.text import describe_distances, describe_map, places_csv
 
 from .conftest import CONTEXT_EVENTS
@@ -48,17 +47,37 @@ def layers_of(items, item_id):
 
 
 def test_each_item_is_in_the_layers_its_data_implies(items):
-    assert layers_of(items, "russian_fighters_lida_2013") == {"russian_military", "dispute"}
-    assert layers_of(items, "warsaw_summit_2016") == {"nato_military"}, "NATO acts; the place is on NATO's side"
-    assert layers_of(items, "su24_shootdown") == {"nato_military"}, "Turkey, a NATO member, acted"
-    assert layers_of(items, "polonez_tests_china_2015") == {"other_military"}
+    assert layers_of(items, "russian_fighters_lida_2013") == {"military:russia", "dispute"}
+    assert layers_of(items, "warsaw_summit_2016") == {"military:nato"}, "NATO acts; the place is on NATO's side"
+    assert layers_of(items, "su24_shootdown") == {"military:nato"}, "Turkey, a NATO member, acted"
+    assert layers_of(items, "polonez_tests_china_2015") == {"military:belarus"}, "Belarus's own step"
     assert layers_of(items, "georgia_war_2008") == {"conflict"}
     assert layers_of(items, "displaced_ukrainians_in_belarus") == {"conflict"}
     assert layers_of(items, "eu_sanctions_lifted") == {"diplomacy"}
     assert layers_of(items, "smaller_nato_buildups") == {"claims"}
     assert set(items.loc[items["item_id"] == "smaller_nato_buildups", "place_id"]) == {"poland", "lithuania", "latvia"}
     every_layer = set().union(*items["layers"])
-    assert every_layer == set(LAYERS)
+    assert every_layer == {
+        "military:belarus",
+        "military:russia",
+        "military:nato",
+        "diplomacy",
+        "conflict",
+        "dispute",
+        "claims",
+    }
+
+
+def test_the_layers_are_named_from_the_sides_labels(geography):
+    assert geography.layers["military:nato"] == "Military steps by NATO members"
+    assert geography.layers["military:russia"] == "Military steps by Russia"
+    assert list(geography.layers)[:5] == [
+        "military:belarus",
+        "military:russia",
+        "military:nato",
+        "military:ukraine",
+        "military:other",
+    ], "in the order of sides.csv"
 
 
 def test_events_without_a_place_are_not_invented_onto_the_map(geography, items):
@@ -85,20 +104,15 @@ def test_the_year_and_hindsight_decide_what_is_shown(items):
     assert visible_items(items, MapFilters(layers=frozenset()), 2016).empty
 
 
-def test_country_sides_come_from_the_dataset_then_from_nato_membership(geography):
+def test_country_sides_come_from_the_places_then_from_country_sides(geography):
     assert geography.side_of_country("BLR", 2016) == "belarus"
     assert geography.side_of_country("POL", 2016) == "nato", "coded in places.csv"
-    assert geography.side_of_country("EST", 2016) == "nato", "from nato_members.csv: joined 2004"
-    assert geography.side_of_country("MNE", 2016) == "other" and geography.side_of_country("MNE", 2017) == "nato"
-    assert geography.side_of_country("FIN", 2018) == "other"
-    assert read_nato_members()["DEU"] == 1955
-
-
-def test_a_bad_membership_year_names_the_file_line_and_column(tmp_path):
-    bad = tmp_path / "nato_members.csv"
-    bad.write_text("iso3,name,joined,source_url,note\nPOL,Poland,nineteen,x,\n", encoding="utf-8")
-    with pytest.raises(ValueError, match=r"nato_members.csv, line 2, column 'joined': expected a year"):
-        read_nato_members(bad)
+    assert geography.side_of_country("EST", 2016) == "nato", "from country_sides.csv: joined 2004"
+    assert geography.side_of_country("EST", 2003) is None, "before it joined"
+    assert geography.side_of_country("MNE", 2016) is None and geography.side_of_country("MNE", 2017) == "nato"
+    assert geography.side_of_country("FIN", 2018) is None
+    assert geography.side_of_country("POL", 1998) is None, "a place's side is for the article's date"
+    assert geography.side_of_country("RUS", 2010) == "russia", "no periods: the place's side stands"
 
 
 def test_border_distances_from_minsk(geography):
@@ -123,8 +137,13 @@ def test_the_figure_is_valid_plotly_with_areas_not_pins(geography, items):
     filters = MapFilters(year=2016, centre="minsk", radius_km=500)
     figure = go.Figure(full_map_figure(geography, visible_items(items, filters, 2016), filters, chosen="lida"))
     names = [t.name for t in figure.data if t.name]
-    assert "NATO member (2016)" in names and "Russia" in names and "Belarus" in names
-    assert any(t.fillpattern and t.fillpattern.shape == "/" for t in figure.data if t.name == "NATO member (2016)")
+    assert (
+        "NATO members (2016)" in names
+        and "Other countries and territories" in names
+        and "Russia" in names
+        and "Belarus" in names
+    )
+    assert any(t.fillpattern and t.fillpattern.shape == "/" for t in figure.data if t.name == "NATO members (2016)")
     areas = next(t for t in figure.data if (t.name or "").startswith("a country or region"))
     assert "belarus" in areas.customdata and "minsk" not in areas.customdata
     capitals = next(t for t in figure.data if t.name == "capital")
@@ -191,7 +210,7 @@ def test_exercises(geography):
     assert capitals.submit(4).correct, "Vilnius 172 km, Riga 403 km (landmarks), Kyiv 434 km, Warsaw 475 km"
     assert not capitals.submit(2).correct, "Kyiv and Warsaw alone leave out the landmarks"
     assert "landmarks count too" in capitals.question
-    assert nato_neighbours_exercise(app, book).submit(3).correct
+    assert neighbours_on_a_side_exercise(app, book).submit(3).correct
     nearest = nearest_border_exercise(app, book)
     assert nearest.submit(125).correct and not nearest.submit(200).correct
     dispute = dispute_by_year_exercise(app, book)
@@ -210,12 +229,17 @@ def test_without_hindsight_the_year_list_stops_at_the_article_and_the_text_names
     assert max(app.year.options) == 2018
     app.year.value = 2018
     names = [t.get("name", "") for t in app.plot.base["data"]]
-    assert "NATO member (2018)" in names and "2018" in app.plot.figure["layout"]["title"]["text"]
+    assert "NATO members (2018)" in names and "2018" in app.plot.figure["layout"]["title"]["text"]
     app.hindsight.value = False
     assert app.year.value == 2016 and max(app.year.options) == 2016, "unticking hindsight brings the year back"
     names = [t.get("name", "") for t in app.plot.base["data"]]
     title = app.plot.figure["layout"]["title"]["text"]
-    assert "NATO member (2016)" in names and "2018" not in title and "2018" not in app.description.value
+    assert (
+        "NATO members (2016)" in names
+        and "Other countries and territories" in names
+        and "2018" not in title
+        and "2018" not in app.description.value
+    )
     assert "30 March 2016" in title, "the article's own year is shown as the article saw it"
     filters = MapFilters(year=2018)  # a caller may still ask for a later year: the text says what is shown
     text = describe_map(app.geography, visible_items(app.items, filters, 2016), filters)

@@ -12,6 +12,7 @@ NOT_THEMED = {
     ("sources", "kind"): "a source is the article or context; shown only as a link",
     ("places", "geo_precision"): "decides how a place is drawn (point or area), never shown as words",
     ("events", "plover_event"): "an outside standard's codes, shown as PLOVER spells them",
+    ("sides", "pattern"): "plotly's pattern shapes: a side's hatching, drawn, never named",
     ("second_coding", "table"): "table names, in the reliability table",
     ("second_coding", "field"): "field names, in the reliability table",
     ("adjudication", "table"): "table names, in the reliability table",
@@ -53,11 +54,30 @@ def rgb(colour: str) -> tuple[int, int, int]:
     return tuple(int(part) for part in colour[colour.index("(") + 1 : colour.index(")")].split(",")[:3])
 
 
-def test_stance_colours_never_reuse_a_sides_colour():
-    sides = {rgb(look.colour) for look in theme.SIDE.values()}
-    assert rgb("rgba(0, 114, 178, 0.35)") in sides, "the check compares colours, not strings"
-    for stance, look in theme.STANCE.items():
-        assert rgb(look.colour) not in sides, stance
+def test_the_colours_handed_to_sides_are_used_by_no_other_encoding():
+    sides = {rgb(colour) for colour in theme.SIDE_PALETTE} | {rgb(theme.NO_SIDE.colour)}
+    assert rgb("#77aadd") in sides, "the check compares colours, not strings"
+    for key, vocabulary in theme.VOCABULARIES.items():
+        for value, look in vocabulary.items():
+            assert not look.colour or rgb(look.colour) not in sides, (key, value)
+    for colour in (theme.NEUTRAL, theme.ARTICLE_DATE_COLOUR, theme.HINDSIGHT_COLOUR, theme.LANDMARK_COLOUR):
+        assert rgb(colour) not in sides
+
+
+def test_a_side_without_a_colour_gets_the_first_one_no_side_of_its_scheme_took():
+    looks = theme.side_looks(
+        [
+            {"side_id": "pact", "label": "Pact members", "colour": "", "pattern": "x", "scheme": "article"},
+            {"side_id": "bloc", "label": "Bloc", "colour": "#77AADD", "pattern": "", "scheme": "article"},
+            {"side_id": "neutral", "label": "Neutral", "colour": "", "pattern": "", "scheme": "article"},
+            {"side_id": "signed", "label": "Signed the treaty", "colour": "", "pattern": "", "scheme": "treaty"},
+        ]
+    )
+    assert looks["pact"].colour == "#EE8866" and looks["neutral"].colour == "#EEDD88"
+    assert looks["signed"].colour == "#77AADD", "another scheme is another map: its own first colour"
+    assert looks["pact"].words == "Pact members" and looks["pact"].pattern == "x"
+    assert looks["pact"].pattern_colour == "#6b3d2e", "0.45 of (238, 136, 102)"
+    assert looks["bloc"].pattern_colour == "", "no hatching, no hatching colour"
 
 
 def test_glyphs_within_a_vocabulary_tell_its_values_apart():

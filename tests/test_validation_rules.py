@@ -2,7 +2,7 @@
 
 A fault test breaks a copy of the dataset and asks for the problem through
 ``only_problem(path, "check_x")`` or ``problems_from(path, "check_x")`` (in
-tests/test_validator_faults.py and tests/test_contract_v2.py); both helpers fail unless the
+tests/test_validator_faults.py, tests/test_contract_v2.py and tests/test_sides.py); both helpers fail unless the
 named check reported it. So the rule names written in those calls are the checks that a
 broken dataset is shown to trip, and they must be every check of the registry.
 """
@@ -17,7 +17,7 @@ from article_explorer import Problem, validate
 from article_explorer.data.validation import RULES, TABLE_RULES
 
 TESTS = Path(__file__).parent
-FAULT_FILES = ("test_validator_faults.py", "test_contract_v2.py")
+FAULT_FILES = ("test_validator_faults.py", "test_contract_v2.py", "test_sides.py")
 #: The fault files' helpers that check which rule reported a problem; the rule is their second argument.
 HELPERS = {"only_problem", "problems_from"}
 
@@ -71,6 +71,8 @@ def test_the_rules_run_in_this_order():
         "check_claim_stances",
         "check_position_evidence",
         "check_usage",
+        "check_sides",
+        "check_country_sides",
         "check_coverage",
         "check_reliability",
     ]

@@ -18,9 +18,18 @@ from pathlib import Path
 
 import pandas as pd
 
-from article_explorer.data.contract import ADJUDICATION, SECOND_CODING, TABLES, Table
+from article_explorer.data.contract import (
+    ADJUDICATION,
+    ARTICLE_SCHEME,
+    COUNTRY_SIDES,
+    SECOND_CODING,
+    SIDES,
+    TABLES,
+    Table,
+)
 from article_explorer.data.edtf import parse_edtf
 from article_explorer.data.validation import Problem, RawDataset, read_dataset
+from article_explorer.data.validation.read import split_list
 
 MAX_PROBLEMS_SHOWN = 30
 
@@ -53,7 +62,9 @@ class Dataset:
     ``events.origin`` or ``places.role``, loads with ``origin = "article"`` for every event
     and ``role = "mentioned"`` for every place, and an empty ``role`` is ``"mentioned"``.
     ``second_coding`` and ``adjudication`` (the optional ``reliability/`` folder) are empty
-    frames with the contract's columns when the dataset has no such folder.
+    frames with the contract's columns when the dataset has no such folder. A dataset without
+    ``sides.csv`` (contract v1) has one side per ``places.side`` value, labelled with the value
+    itself; without ``country_sides.csv``, ``country_sides`` is empty.
     """
 
     path: Path
@@ -66,6 +77,8 @@ class Dataset:
     events: pd.DataFrame
     claims: pd.DataFrame
     positions: pd.DataFrame
+    sides: pd.DataFrame = field(default_factory=lambda: _empty_frame(SIDES))
+    country_sides: pd.DataFrame = field(default_factory=lambda: _empty_frame(COUNTRY_SIDES))
     second_coding: pd.DataFrame = field(default_factory=lambda: _empty_frame(SECOND_CODING))
     adjudication: pd.DataFrame = field(default_factory=lambda: _empty_frame(ADJUDICATION))
 
@@ -161,8 +174,15 @@ def _typed_frame(table: Table, raw: RawDataset) -> pd.DataFrame:
         elif spec.type == "date":
             frame[spec.name] = pd.to_datetime(frame[spec.name].replace("", None), format="%Y-%m-%d")
         elif spec.type == "list":
-            frame[spec.name] = frame[spec.name].map(lambda cell: cell.split("|") if cell else [])
+            frame[spec.name] = frame[spec.name].map(split_list)
     return frame
+
+
+def _sides_of_places(places: pd.DataFrame) -> pd.DataFrame:
+    """A v1 dataset's sides: each value of ``places.side``, in order of appearance, as its own label."""
+    ids = list(dict.fromkeys(side for side in places["side"] if side))
+    columns = {spec.name: [""] * len(ids) for spec in SIDES.fields if not spec.optional}
+    return pd.DataFrame({**columns, "side_id": ids, "label": ids, "scheme": [ARTICLE_SCHEME] * len(ids)})
 
 
 def _paragraphs(sentence_ids: list[str], paragraph_of: dict[str, int]) -> list[int]:
@@ -201,5 +221,7 @@ def load_dataset(path: str | os.PathLike[str] | None = None) -> Dataset:
     if raw.problems:
         raise DatasetError(raw.path, raw.problems)
     frames = {table.name: _typed_frame(table, raw) for table in TABLES}
+    if SIDES.name not in raw.tables:
+        frames[SIDES.name] = _sides_of_places(frames["places"])
     _add_joins(frames)
     return Dataset(path=raw.path, article=raw.article or "", **frames)

@@ -8,10 +8,13 @@ solution does). Called with no arguments, each takes the session's dataset
 
 from __future__ import annotations
 
+from collections import Counter
+
 import ipywidgets as widgets
 
 from article_explorer.exercises.base import RIGHT, AnswerBook, Feedback, NumberExercise, StateExercise, answer_book
 from article_explorer.explorers.map.explorer import MapExplorer
+from article_explorer.explorers.map.items import map_items
 from article_explorer.explorers.map.marks import is_landmark
 from article_explorer.explorers.map.model import Geography
 from article_explorer.ui import session
@@ -50,19 +53,37 @@ def capitals_within_exercise(app: MapExplorer | None = None, book: AnswerBook | 
     )
 
 
-def nato_neighbours_exercise(app: MapExplorer | None = None, book: AnswerBook | None = None) -> NumberExercise:
+def neighbours_on_a_side_exercise(app: MapExplorer | None = None, book: AnswerBook | None = None) -> NumberExercise:
+    """How many of the home country's neighbours stood on one side when the article was written:
+    the side (other than the home country's own) that holds the most of them; where none is on
+    any side, how many states border it."""
     geography = _geography(app)
-    centre = geography.place[geography.default_centre]
-    home = centre["country_iso3"]
+    home = geography.place[geography.default_centre]["country_iso3"]
     year = geography.dataset.published.year
     neighbours = geography.neighbours.get(home, [])
-    members = sum(geography.side_of_country(iso3, year) == "nato" for iso3 in neighbours)
     country = geography.countries[home].name if home in geography.countries else home
+    own = geography.side_of_country(home, year)
+    counts = Counter(geography.side_of_country(iso3, year) for iso3 in neighbours)
+    order = geography.sides.in_scheme()
+    candidates = [side for side in order if counts[side] and side != own]
+    if candidates:
+        side = max(candidates, key=lambda s: counts[s])  # max keeps the first of equals
+        label = geography.sides.label(side)
+        question = (
+            f"When the article was written ({year}), how many of the states bordering {country} "
+            f"were on the side the map calls '{label}'?"
+        )
+        correct = counts[side]
+        hint = f"More than that. Find '{label}' in the map's legend and count its countries along the border."
+    else:
+        question = f"How many states border {country}?"
+        correct = len(neighbours)
+        hint = "More than that. Read the distances sentence under the map: it names every neighbour."
     return NumberExercise(
-        "nato_neighbours",
-        f"When the article was written ({year}), how many of the states bordering {country} were NATO members?",
-        correct=int(members),
-        hint_low="More than that. Look at the hatched blue countries along the border, or at the distances sentence.",
+        "neighbours_on_a_side",
+        question,
+        correct=int(correct),
+        hint_low=hint,
         hint_high=f"Fewer than that: count only the states that share a border with {country}.",
         book=book or answer_book(NOTEBOOK),
     )
@@ -86,9 +107,23 @@ def nearest_border_exercise(app: MapExplorer | None = None, book: AnswerBook | N
     )
 
 
+def dispute_year(geography: Geography) -> int:
+    """A year partway through the dispute: the middle one (the earlier of two) of the years up to
+    the article's in which something on the dispute layer happened; the article's year if none did."""
+    items = map_items(geography)
+    published = geography.dataset.published.year
+    on_layer = items[items["layers"].map(lambda layers: "dispute" in layers) & ~items["later"]]
+    years = sorted({int(y) for y in on_layer["year"] if y <= published})
+    return years[(len(years) - 1) // 2] if years else published
+
+
 def dispute_by_year_exercise(
-    app: MapExplorer | None = None, book: AnswerBook | None = None, year: int = 2014
+    app: MapExplorer | None = None, book: AnswerBook | None = None, year: int | None = None
 ) -> StateExercise:
+    """Show only the dispute layer as it stood at the end of ``year`` (default :func:`dispute_year`)."""
+    if year is None:
+        year = dispute_year(_geography(app))
+
     def check(state) -> Feedback:
         layers, chosen_year, hindsight = state
         if hindsight:

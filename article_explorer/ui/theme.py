@@ -13,8 +13,8 @@ rules keep the meanings apart across notebooks:
 
 * certainty has one glyph set everywhere (● ◆ ▲ ✕), in the reader, the claims chart, the
   ladder, the cards and the exercises;
-* stance colours never reuse the colours of the sides on the map (a "supports" cell must not
-  look like NATO, nor "opposes" like Russia);
+* stance colours never reuse the colours the map may give its sides (:data:`SIDE_PALETTE`): a
+  "supports" cell must not look like one side of the map;
 * a context event (the coder's, not the article's) is grey and hollow (□) wherever it is drawn.
 
 >>> CERTAINTY["probable"].glyph, CERTAINTY["probable"].symbol
@@ -169,15 +169,58 @@ PLACE_ROLE: Vocabulary = {
     "mentioned": Look("named in the article"),
     "landmark": Look("landmark, not named by the article", LANDMARK_COLOUR, "⊙", "circle-open-dot"),
 }
-#: The sides a country is on, as the map fills it: Belarus bright, others pale grey, and a
-#: pattern for each side but those two.
-SIDE: Vocabulary = {
-    "russia": Look("Russia", "rgba(213, 94, 0, 0.40)", pattern="x", pattern_colour="rgba(120, 45, 0, 0.55)"),
-    "belarus": Look("Belarus", "rgba(240, 228, 66, 0.85)"),
-    "ukraine": Look("Ukraine", "rgba(86, 180, 233, 0.45)", pattern=".", pattern_colour="rgba(0, 70, 120, 0.7)"),
-    "nato": Look("NATO member", "rgba(0, 114, 178, 0.35)", pattern="/", pattern_colour="rgba(0, 50, 100, 0.55)"),
-    "other": Look("other countries and territories", "rgba(200, 200, 200, 0.40)"),
-}
+# --- the sides of the map (data: sides.csv) -----------------------------------------------------
+
+#: Fills for the sides a dataset gives no colour, in the order they are handed out: Paul Tol's
+#: "light" scheme, made for areas with black names on them, and used by no other encoding.
+SIDE_PALETTE = ("#77AADD", "#EE8866", "#EEDD88", "#FFAABB", "#99DDFF", "#44BB99", "#BBCC33", "#AAAA00", "#DDDDDD")
+#: A country the dataset places on no side.
+NO_SIDE = Look("other countries and territories", "#F4F4F4")
+#: The hatching of an area the boundaries keep apart with a note (a disputed area), over its side's fill.
+NOTED_AREA_PATTERN = "x"
+NOTED_AREA_PATTERN_COLOUR = "#555555"
+#: How much darker a side's hatching is than its fill.
+PATTERN_SHADE = 0.45
+
+
+def shade(colour: str, factor: float = PATTERN_SHADE) -> str:
+    """A ``#rrggbb`` colour darkened by ``factor`` (0: black, 1: the colour itself).
+
+    >>> shade("#77AADD")
+    '#364c63'
+    """
+    red, green, blue = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    return "#" + "".join(f"{round(part * factor):02x}" for part in (red, green, blue))
+
+
+def side_looks(sides: list[dict]) -> Vocabulary:
+    """The look of each side (rows of sides.csv: ``side_id``, ``label``, ``colour``, ``pattern``,
+    ``scheme``): its label as words, its own colour or, without one, the next of
+    :data:`SIDE_PALETTE` that no side of its scheme has chosen, and a darker shade for its hatching.
+
+    >>> looks = side_looks([{"side_id": "a", "label": "Pact", "colour": "", "pattern": "/", "scheme": "article"},
+    ...                     {"side_id": "b", "label": "Bloc", "colour": "#77aadd", "pattern": "", "scheme": "article"}])
+    >>> looks["a"].colour, looks["a"].pattern_colour, looks["b"].words
+    ('#EE8866', '#6b3d2e', 'Bloc')
+    """
+    looks: Vocabulary = {}
+    by_scheme: dict[str, list[dict]] = {}
+    for row in sides:
+        by_scheme.setdefault(row.get("scheme") or "", []).append(row)
+    for rows in by_scheme.values():
+        taken = {(row.get("colour") or "").upper() for row in rows}
+        free = iter([colour for colour in SIDE_PALETTE if colour not in taken])
+        for row in rows:
+            colour = (row.get("colour") or "").upper() or next(free, NO_SIDE.colour)
+            pattern = row.get("pattern") or ""
+            looks[row["side_id"]] = Look(
+                row.get("label") or row["side_id"],
+                colour,
+                pattern=pattern,
+                pattern_colour=shade(colour) if pattern else "",
+            )
+    return looks
+
 
 #: (table, field) -> vocabulary: what ``tests/test_theme.py`` holds against the contract.
 VOCABULARIES: dict[tuple[str, str], Vocabulary] = {
@@ -197,7 +240,6 @@ VOCABULARIES: dict[tuple[str, str], Vocabulary] = {
     ("actors", "kind"): ACTOR_KIND,
     ("places", "kind"): PLACE_KIND,
     ("places", "role"): PLACE_ROLE,
-    ("places", "side"): SIDE,
 }
 
 # --- the rows of the dataset, as the reader marks them -----------------------------------------

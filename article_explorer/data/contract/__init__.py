@@ -7,7 +7,8 @@ it, so the three cannot drift apart.
 
 - :mod:`~article_explorer.data.contract.schema`: what a table and a column are
   (:class:`Table`, :class:`Field`) and which kinds of column there are;
-- :mod:`~article_explorer.data.contract.tables`: the article's eight tables and :data:`TABLES`;
+- :mod:`~article_explorer.data.contract.tables`: the article's tables (eight, and contract v2's
+  optional sides) and :data:`TABLES`;
 - :mod:`~article_explorer.data.contract.reliability`: the optional ``reliability/`` folder;
 - :mod:`~article_explorer.data.contract.frictionless`: :func:`build_datapackage`.
 
@@ -29,13 +30,17 @@ from article_explorer.data.contract.schema import LIST_SEPARATOR, NOTES, SLUG_PA
 from article_explorer.data.contract.tables import (
     ACTORS,
     ARTICLE_PATH,
+    ARTICLE_SCHEME,
     CLAIMS,
+    COUNTRY_SIDES,
     EVENTS,
+    FILL_PATTERNS,
     ISSUES,
     PLACES,
     PLOVER_CATEGORIES,
     POSITIONS,
     SENTENCES,
+    SIDES,
     SOURCES,
     TABLES,
     TABLES_BY_NAME,
@@ -45,8 +50,11 @@ __all__ = [
     "ACTORS",
     "ADJUDICATION",
     "ARTICLE_PATH",
+    "ARTICLE_SCHEME",
     "CLAIMS",
+    "COUNTRY_SIDES",
     "EVENTS",
+    "FILL_PATTERNS",
     "ISSUES",
     "LIST_SEPARATOR",
     "NOTES",
@@ -58,6 +66,7 @@ __all__ = [
     "RELIABILITY_FOLDER",
     "SECOND_CODING",
     "SENTENCES",
+    "SIDES",
     "SLUG_PATTERN",
     "SOURCES",
     "TABLES",

@@ -54,6 +54,7 @@ class Table:
     composite_key: tuple[str, ...] = ()  # for a table whose rows are identified by several columns
     folder: str = ""  # the subfolder of the dataset it lives in, if any
     optional: bool = False  # a dataset may leave the file out (but not one file of a folder it has)
+    since: int = 1  # the contract version that added it
 
     @property
     def filename(self) -> str:

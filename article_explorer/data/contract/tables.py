@@ -127,15 +127,17 @@ PLACES = Table(
         Field(
             "side",
             "string",
-            "Where it stood in the geography of militarisation on the article's date.",
+            "The side it stood on at the article's date: a `side_id` of sides.csv (in a v1 dataset, "
+            "without sides.csv, any short slug, which is then its own label).",
             True,
-            ("belarus", "russia", "nato", "ukraine", "other"),
+            pattern=SLUG_PATTERN,
+            references="sides.side_id",
         ),
         Field("source_id", "string", "Where the coordinates came from.", True, references="sources.source_id"),
         Field(
             "side_source_id",
             "string",
-            "Where the side (e.g. NATO membership) was checked.",
+            "Where the side was checked.",
             references="sources.source_id",
             extension=True,
         ),
@@ -297,8 +299,67 @@ POSITIONS = Table(
     "position_id",
 )
 
+#: The plotly fill patterns a side may be hatched with.
+FILL_PATTERNS = ("/", "\\", "x", "-", "|", "+", ".")
+#: The scheme of a side that names none: the article's own way of dividing the map.
+ARTICLE_SCHEME = "article"
+
+SIDES = Table(
+    "sides",
+    "The sides of the article's geography, with the labels the map and the cards use.",
+    (
+        _id("side_id", "side"),
+        Field("label", "string", "The side in words, as a legend names it (a noun: 'Members of the pact').", True),
+        Field("description", "string", "Who is on it and why, in the coder's words.", True),
+        Field(
+            "colour",
+            "string",
+            "Its fill, `#rrggbb`; empty: the project picks a colour-blind-safe one that no other "
+            "encoding uses. Pick a light colour: names are printed on it in black.",
+            pattern=r"#[0-9a-fA-F]{6}",
+        ),
+        Field("pattern", "string", "A plotly fill pattern that hatches it, optional.", enum=FILL_PATTERNS),
+        Field(
+            "scheme",
+            "string",
+            f"The way of colouring the map it belongs to; empty means `{ARTICLE_SCHEME}`, the article's own "
+            "(places' `side` names sides of that scheme). Another scheme (e.g. `treaties`) is chosen by a control.",
+            pattern=SLUG_PATTERN,
+            default=ARTICLE_SCHEME,
+        ),
+        NOTES,
+    ),
+    "side_id",
+    optional=True,
+    since=2,
+)
+
+COUNTRY_SIDES = Table(
+    "country_sides",
+    "Which side each country stood on over time, so that a map can be drawn for any year.",
+    (
+        Field(
+            "country_iso3",
+            "string",
+            "ISO 3166-1 alpha-3 code of the country, or the key of an area the boundaries draw apart "
+            "(its name in capitals without spaces, e.g. `N.CYPRUS`).",
+            True,
+            pattern=r"[A-Z][A-Z.]*",
+        ),
+        Field("side_id", "string", "The side (of any scheme).", True, references="sides.side_id"),
+        Field("from", "edtf", "When it joined the side (EDTF).", True),
+        Field("to", "edtf", "When it left (EDTF); empty: it still is on it."),
+        Field("source_id", "string", "Where the dates were read.", True, references="sources.source_id"),
+        NOTES,
+    ),
+    composite_key=("country_iso3", "side_id", "from"),
+    optional=True,
+    since=2,
+)
+
 TABLES: tuple[Table, ...] = (
-    SOURCES, SENTENCES, ACTORS, PLACES, ISSUES, EVENTS, CLAIMS, POSITIONS, SECOND_CODING, ADJUDICATION,
+    SOURCES, SENTENCES, ACTORS, SIDES, PLACES, ISSUES, EVENTS, CLAIMS, POSITIONS, COUNTRY_SIDES,
+    SECOND_CODING, ADJUDICATION,
 )  # fmt: skip
 TABLES_BY_NAME = {table.name: table for table in TABLES}
 ARTICLE_PATH = "source/article.txt"

@@ -57,7 +57,7 @@ def _check_value(spec: Field, value: str) -> str | None:
         try:
             number = float(value)
         except ValueError:
-            return "is not a number; expected decimal degrees such as 53.9022"
+            return "is not a number; expected a decimal number such as 12.5 (with a point, no unit)"
         if not math.isfinite(number):
             return "is not a finite number"
     elif spec.type == "date":
@@ -92,9 +92,10 @@ def _check_value(spec: Field, value: str) -> str | None:
 
 def _pattern_message(spec: Field) -> str:
     if spec.name.endswith("_id") and spec.pattern == SLUG_PATTERN:
-        return "is not a valid id; use lowercase letters, digits and '_' (for example carpenter_visit)"
+        return "is not a valid id; use lowercase letters, digits and '_' (for example first_meeting)"
     if spec.name.endswith("iso3"):
-        return "is not an ISO 3166-1 alpha-3 code; expected three capital letters such as BLR"
+        also = "" if spec.pattern == "[A-Z]{3}" else ", or an area's key in capitals (e.g. N.CYPRUS)"
+        return f"is not an ISO 3166-1 alpha-3 code; expected three capital letters such as FRA{also}"
     if spec.name == "url":
         return "is not a web address; expected one starting with http:// or https://"
     return f"does not have the expected form ({spec.pattern})"

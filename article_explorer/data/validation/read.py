@@ -58,9 +58,18 @@ class Row:
         return self.cells.get(column, "")
 
     def items(self, column: str) -> list[str]:
-        """The `|`-separated items of a list cell (empty list for an empty cell)."""
-        value = self[column]
-        return [item.strip() for item in value.split(LIST_SEPARATOR)] if value.strip() else []
+        """The items of a list cell (:func:`split_list`)."""
+        return split_list(self[column])
+
+
+def split_list(cell: str) -> list[str]:
+    """The `|`-separated items of a list cell, each stripped; an empty cell is an empty list.
+    The validator and the loader both split lists here, so what is checked is what is loaded.
+
+    >>> split_list("carpenter| usa"), split_list(" ")
+    (['carpenter', 'usa'], [])
+    """
+    return [item.strip() for item in cell.split(LIST_SEPARATOR)] if cell.strip() else []
 
 
 @dataclass

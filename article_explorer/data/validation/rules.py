@@ -9,6 +9,7 @@ in the module of its subject:
 - :mod:`~article_explorer.data.validation.references`: ids across tables, rows that are used;
 - :mod:`~article_explorer.data.validation.text`: the article, its sentences, quotes and coverage;
 - :mod:`~article_explorer.data.validation.dates`: event dates and outcomes;
+- :mod:`~article_explorer.data.validation.sides`: the sides and the periods of country_sides.csv;
 - :mod:`~article_explorer.data.validation.reliability`: the optional ``reliability/`` folder.
 
 To add a rule: write it in the module of its subject (or a new one), add it to :data:`RULES`
@@ -33,6 +34,7 @@ from article_explorer.data.validation.references import (
     check_usage,
 )
 from article_explorer.data.validation.reliability import check_reliability
+from article_explorer.data.validation.sides import check_country_sides, check_sides
 from article_explorer.data.validation.text import check_coverage, check_quotes_and_cues, check_sentences, check_sources
 
 Rule = Callable[[RawDataset], None]
@@ -48,6 +50,8 @@ RULES: tuple[Rule, ...] = (
     check_claim_stances,
     check_position_evidence,
     check_usage,
+    check_sides,
+    check_country_sides,
     check_coverage,
     check_reliability,
 )

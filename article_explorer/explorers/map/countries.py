@@ -11,15 +11,14 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from article_explorer.data.contract import ARTICLE_SCHEME
 from article_explorer.explorers.map.model import Geography
 from article_explorer.geo.boundaries import BBox, Extent
 from article_explorer.geo.outlines import BOLD_DEG, FILL_DEG, largest_ring_middle, load_outlines, map_outline_xy
 from article_explorer.geo.sphere import circle
 from article_explorer.ui.rendering import esc
-from article_explorer.ui.theme import SIDE
+from article_explorer.ui.theme import NOTED_AREA_PATTERN, NOTED_AREA_PATTERN_COLOUR
 
-#: The key of the Crimea feature in the boundaries: drawn apart, with its note (see data/geo/README.md).
-CRIMEA_KEY = "CRIMEA"
 BORDER_COLOUR = "#666666"
 AREA_OUTLINE_COLOUR = "#222222"
 Outline = tuple[list, list]
@@ -65,12 +64,16 @@ def map_outlines(extent: Extent) -> MapOutlines:
     return MapOutlines(extent)
 
 
-def country_traces(geography: Geography, year: int) -> dict:
-    """The country outlines coloured by side in ``year``: one filled trace per side."""
+def country_traces(geography: Geography, year: int, scheme: str = ARTICLE_SCHEME) -> dict:
+    """The country outlines coloured by side in ``year`` on ``scheme``: one filled trace per side
+    (in the order of sides.csv, then the countries on no side), and one for each area the
+    boundaries keep apart with a note (a disputed area): its side's fill, hatched, with a
+    dotted edge and the note as its hover."""
     outlines = map_outlines(geography.extent)
     clip = outlines.clip
-    by_side: dict[str, tuple[list, list, list]] = {side: ([], [], []) for side in SIDE}
-    crimea: Outline = ([], [])
+    order: list[str | None] = [*geography.sides.in_scheme(scheme), None]
+    by_side: dict[str | None, tuple[list, list, list]] = {side: ([], [], []) for side in order}
+    noted: list[tuple[str, Outline]] = []
     for code, country in sorted(geography.countries.items()):
         bbox = country.bbox
         if bbox[0] > clip[2] or bbox[2] < clip[0] or bbox[1] > clip[3] or bbox[3] < clip[1]:
@@ -78,10 +81,10 @@ def country_traces(geography: Geography, year: int) -> dict:
         xs, ys = outlines.fill(code)
         if not xs:
             continue
-        if code == CRIMEA_KEY:
-            crimea = (xs, ys)
+        if country.note:
+            noted.append((code, (xs, ys)))
             continue
-        side_xs, side_ys, names = by_side[geography.side_of_country(code, year)]
+        side_xs, side_ys, names = by_side.setdefault(geography.side_of_country(code, year, scheme), ([], [], []))
         if side_xs:
             side_xs.append(None)
             side_ys.append(None)
@@ -112,27 +115,31 @@ def country_traces(geography: Geography, year: int) -> dict:
             pattern = {"shape": look.pattern, "bgcolor": look.colour, "fgcolor": look.pattern_colour}
             trace["fillpattern"] = {**pattern, "size": 8, "solidity": 0.25}
         traces.append(trace)
-    if crimea[0]:
-        traces.append(_crimea_trace(geography, crimea))
+    traces += [_noted_area_trace(geography, code, outline, year, scheme) for code, outline in noted]
     return {"data": traces}
 
 
-def _crimea_trace(geography: Geography, outline: Outline) -> dict:
-    """Crimea, annexed by Russia in 2014: Ukraine's fill under Russia's hatching, a dotted edge and its note."""
-    ukraine, russia = geography.sides.look("ukraine"), geography.sides.look("russia")
+def _noted_area_trace(geography: Geography, code: str, outline: Outline, year: int, scheme: str) -> dict:
+    """An area the boundaries keep apart with a note: its side's fill under a grey hatching, a
+    dotted edge, and the note (the boundaries' provenance) as its hover."""
+    country = geography.countries[code]
+    side = geography.side_of_country(code, year, scheme)
+    fill = geography.sides.look(side).colour
+    pattern = {"shape": NOTED_AREA_PATTERN, "bgcolor": fill, "fgcolor": NOTED_AREA_PATTERN_COLOUR, "size": 5}
+    on_side = f" Side in the data: {geography.sides.words(side)}." if side else ""
     return {
         "type": "scatter",
-        "name": "Crimea (see its note)",
+        "name": f"{country.name} (see its note)",
         "legendgroup": "sides",
         "x": outline[0],
         "y": outline[1],
         "mode": "lines",
         "fill": "toself",
-        "fillcolor": ukraine.colour,
-        "fillpattern": {"shape": "x", "bgcolor": ukraine.colour, "fgcolor": russia.pattern_colour, "size": 5},
+        "fillcolor": fill,
+        "fillpattern": pattern,
         "line": {"color": BORDER_COLOUR, "width": 0.6, "dash": "dot"},
         "hoveron": "fills",
-        "text": esc(f"Crimea: {geography.countries[CRIMEA_KEY].note}"),
+        "text": esc(f"{country.name}: {country.note}{on_side}"),
         "hoverinfo": "text",
     }
 

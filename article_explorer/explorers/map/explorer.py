@@ -2,9 +2,9 @@
 that needs no network.
 
 The map is a plain x/y plot — x is longitude, y is latitude — with country outlines from
-``data/geo/`` drawn as filled areas; there are no plotly ``geo`` traces and no map tiles, so
-nothing is fetched from the internet. :class:`MapExplorer` wires the widgets to the pure
-functions of its neighbours:
+the package's boundaries (or the dataset's own ``geo/``) drawn as filled areas; there are no
+plotly ``geo`` traces and no map tiles, so nothing is fetched from the internet.
+:class:`MapExplorer` wires the widgets to the pure functions of its neighbours:
 
 * :mod:`.model` — the learner's choices (:class:`.model.MapFilters`) and the places on the
   boundaries (:class:`.model.Geography`: extent, zooms, distances); :mod:`.sides` — which side
@@ -23,19 +23,22 @@ from dataclasses import replace
 import ipywidgets as widgets
 import pandas as pd
 
+from article_explorer.data.contract import ARTICLE_SCHEME
 from article_explorer.data.dataset import Dataset
 from article_explorer.explorers.base import Explorer
 from article_explorer.explorers.map.countries import area_outlines, country_traces
 from article_explorer.explorers.map.figure import build_map_figure
 from article_explorer.explorers.map.items import active_areas, layer_label, map_items, visible_items
 from article_explorer.explorers.map.marks import context_count_note, is_landmark, item_words
-from article_explorer.explorers.map.model import LAYERS, RING_RADII_KM, ZOOMS, Geography, MapFilters, shown_year
+from article_explorer.explorers.map.model import RING_RADII_KM, ZOOMS, Geography, MapFilters, shown_year
 from article_explorer.explorers.map.text import describe_distances, describe_map, place_card, places_csv, when
 from article_explorer.geo.boundaries import Extent
 from article_explorer.ui.controls import NO_CHOICE
 from article_explorer.ui.plotview import PlotView
 from article_explorer.ui.rendering import download_link, esc, html_table, nothing_matches
 
+#: How the scheme list names the article's own scheme (any other reads as its id, in words).
+SCHEME_WORDS = {ARTICLE_SCHEME: "the article's sides"}
 #: The table's columns: column -> heading.
 TABLE_COLUMNS = {"when": "date", "text": "what", "kind": "kind", "place_name": "place"}
 
@@ -63,11 +66,11 @@ class MapExplorer(Explorer):
         self.layer_boxes = {
             layer: widgets.Checkbox(
                 value=True,
-                description=f"{layer_label(dataset, layer)} ({in_layer[layer]})",
+                description=f"{layer_label(self.geography, layer)} ({in_layer[layer]})",
                 indent=False,
                 layout=widgets.Layout(width="auto"),
             )
-            for layer in LAYERS
+            for layer in self.geography.layers
             if in_layer[layer]
         }
         self._years = (int(min(years)), max(int(max(years)), self.published_year))
@@ -88,6 +91,12 @@ class MapExplorer(Explorer):
         radii = [("no ring", 0), *((f"{km:,} km", km) for km in RING_RADII_KM)]
         self.radius = _dropdown(options=radii, value=0, description="Ring radius")
         self.zoom = _dropdown(options=self._zoom_options(), value="region", description="Zoom")
+        schemes = geography.sides.schemes
+        self.scheme = _dropdown(
+            options=[(SCHEME_WORDS.get(scheme, scheme.replace("_", " ")), scheme) for scheme in schemes],
+            value=ARTICLE_SCHEME,
+            description="Colour countries by",
+        )
         self._syncing = False
         names = sorted(
             (
@@ -98,13 +107,21 @@ class MapExplorer(Explorer):
         )
         self.place_picker = widgets.Dropdown(options=[("— choose a place —", NO_CHOICE), *names], description="Place")
         self.distances = widgets.HTML()
-        self._countries: dict[int, dict] = {}
-        self._bases: dict[tuple[int, tuple[str, ...]], dict] = {}
+        self._countries: dict[tuple[int, str], dict] = {}
+        self._bases: dict[tuple[int, tuple[str, ...], str], dict] = {}
         self._items_key: tuple | None = None
         self._download_key: tuple | None = None
         self._shown = self.items.iloc[0:0]
         self._view: Extent | None = None
-        controls = [*self.layer_boxes.values(), self.year, self.hindsight, self.context, self.centre, self.radius]
+        controls = [
+            *self.layer_boxes.values(),
+            self.year,
+            self.hindsight,
+            self.context,
+            self.centre,
+            self.radius,
+            self.scheme,
+        ]
         for control in [*controls, self.zoom]:
             control.observe(self._on_change, names="value")
         self.place_picker.observe(lambda _: self.render(), names="value")
@@ -115,7 +132,7 @@ class MapExplorer(Explorer):
             widgets.HTML("<b>Layers</b>"),
             _row(*self.layer_boxes.values()),
             _row(self.year, self.hindsight, *([self.context] if has_context else [])),
-            _row(self.centre, self.radius, self.zoom),
+            _row(self.centre, self.radius, self.zoom, *([self.scheme] if len(schemes) > 1 else [])),
             self.count,
             self.figure_box,
             self.description,
@@ -136,6 +153,7 @@ class MapExplorer(Explorer):
             radius_km=self.radius.value,
             zoom=self.zoom.value,
             context=self.context.value,
+            scheme=self.scheme.value,
         )
 
     def colour_year(self, filters: MapFilters) -> int:
@@ -176,21 +194,22 @@ class MapExplorer(Explorer):
             self._syncing = False
         self.render()
 
-    def base(self, year: int, areas: list[str]) -> dict:
-        """What lies under the places: the countries in ``year`` and the outlines of ``areas``.
-        Cached, and sent to the browser only when it changes."""
-        key = (year, tuple(areas))
+    def base(self, year: int, areas: list[str], scheme: str = ARTICLE_SCHEME) -> dict:
+        """What lies under the places: the countries in ``year`` on ``scheme`` and the outlines of
+        ``areas``. Cached, and sent to the browser only when it changes."""
+        key = (year, tuple(areas), scheme)
         if key not in self._bases:
-            if year not in self._countries:
-                self._countries[year] = country_traces(self.geography, year)
-            self._bases[key] = {"data": self._countries[year]["data"] + area_outlines(self.geography, areas)["data"]}
+            if (year, scheme) not in self._countries:
+                self._countries[year, scheme] = country_traces(self.geography, year, scheme)
+            countries = self._countries[year, scheme]["data"]
+            self._bases[key] = {"data": countries + area_outlines(self.geography, areas)["data"]}
         return self._bases[key]
 
     def render(self) -> None:
         """Bring the views in line. What depends only on the layers, the year and hindsight (the
         items shown, the table, the countries) is recomputed only when one of those changes."""
         filters = self.filters
-        items_key = (filters.layers, filters.year, filters.hindsight, filters.context)
+        items_key = (filters.layers, filters.year, filters.hindsight, filters.context, filters.scheme)
         if items_key != self._items_key:
             self._items_key = items_key
             self._shown = self._render_items(filters)
@@ -210,7 +229,7 @@ class MapExplorer(Explorer):
         self.plot.show(figure)
         description = describe_map(self.geography, shown, filters)
         self.show_description(description)
-        borders = self.geography.border_distances(filters.centre, self.colour_year(filters))
+        borders = self.geography.border_distances(filters.centre, self.colour_year(filters), filters.scheme)
         distances = describe_distances(self.geography, filters, borders, shown)
         self.show_description(distances, self.distances)
         chosen = self.place_picker.value or None
@@ -224,7 +243,7 @@ class MapExplorer(Explorer):
     def _render_items(self, filters: MapFilters) -> pd.DataFrame:
         year = self.published_year
         shown = visible_items(self.items, filters, year)
-        self.plot.base = self.base(self.colour_year(filters), active_areas(self.geography, shown))
+        self.plot.base = self.base(self.colour_year(filters), active_areas(self.geography, shown), filters.scheme)
         hidden = 0
         if not filters.context:  # the context events that the other controls would show
             hidden = len(visible_items(self.items, replace(filters, context=True), year)) - len(shown)

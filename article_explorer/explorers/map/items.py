@@ -2,15 +2,15 @@
 
 An **item** is one of the dataset's events (at its place), a claim tied to a place, or — with
 hindsight on — what happened later to an event. Each item belongs to one or more **layers**
-(:data:`.model.LAYERS`), derived from its category, the side of whoever acted
-(:class:`.sides.Sides`), and the issue it bears on (the dispute: the dataset's most contested
+(:attr:`.model.Geography.layers`), derived from its category, the side of whoever acted
+(:class:`.sides.MapSides`), and the issue it bears on (the dispute: the dataset's most contested
 issue). :func:`visible_items` keeps those the learner's choices show.
 
 >>> from article_explorer.ui.session import dataset
 >>> from article_explorer.explorers.map.model import Geography
 >>> items = map_items(Geography(dataset()))
 >>> sorted(items.loc[items["item_id"] == "warsaw_summit_2016", "layers"].iloc[0])
-['nato_military']
+['military:nato']
 """
 
 from __future__ import annotations
@@ -18,12 +18,11 @@ from __future__ import annotations
 import pandas as pd
 
 from article_explorer.data.dataset import Dataset
+from article_explorer.data.edtf import parse_edtf
 from article_explorer.data.queries import most_contested_issue
-from article_explorer.explorers.map.model import LAYERS, POINT_PRECISIONS, Geography, MapFilters
+from article_explorer.explorers.map.model import POINT_PRECISIONS, Geography, MapFilters
 
 CONFLICT = frozenset({"conflict", "humanitarian"})
-#: The layer of a military event, by the side of whoever acted; any other side's is "other_military".
-MILITARY_LAYER = {"russia": "russian_military", "nato": "nato_military"}
 COLUMNS = ["item_id", "item", "place_id", "year", "date", "text", "status", "layers", "later", "source_id", "context"]
 
 
@@ -35,7 +34,7 @@ def event_layers(geography: Geography, event: pd.Series, disputed: set[str]) -> 
         side = geography.sides.of_actor(event["actor_ids"][0]) if event["actor_ids"] else None
         if side is None and event["place_id"] in geography.place:
             side = geography.place[event["place_id"]]["side"]
-        layers.add(MILITARY_LAYER.get(side, "other_military"))
+        layers.add(geography.military_layer(side))
     elif event["category"] in CONFLICT:
         layers.add("conflict")
     else:
@@ -87,7 +86,7 @@ def map_items(geography: Geography) -> pd.DataFrame:
                     "item_id": f"{event['event_id']}:later",
                     "item": "later",
                     "place_id": event["place_id"],
-                    "year": int(str(event["outcome_date"])[:4]),
+                    "year": edtf_year(event["outcome_date"]),
                     "date": event["outcome_date"],
                     "text": event["outcome"],
                     "status": "later",
@@ -125,7 +124,8 @@ def visible_items(items: pd.DataFrame, filters: MapFilters, published_year: int)
     year = filters.year if filters.year is not None else published_year
     if not filters.hindsight:
         year = min(year, published_year)
-    keep = (items["year"] <= year) & items["layers"].map(lambda layers: bool(layers & filters.layers))
+    chosen = filters.layers
+    keep = (items["year"] <= year) & items["layers"].map(lambda layers: chosen is None or bool(layers & chosen))
     if not filters.hindsight:
         keep &= ~items["later"]
     if not filters.context:
@@ -133,13 +133,23 @@ def visible_items(items: pd.DataFrame, filters: MapFilters, published_year: int)
     return items[keep]
 
 
-def layer_label(dataset: Dataset, layer: str) -> str:
+def layer_label(geography: Geography, layer: str) -> str:
     """A layer's name on its tick box; the dispute's names the issue."""
     if layer == "dispute":
-        issue, _ = disputed_items(dataset)
-        label = dataset.issues.set_index("issue_id")["label"].get(issue, "")
+        issue, _ = disputed_items(geography.dataset)
+        label = geography.dataset.issue_labels.get(issue, "")
         return f"The dispute: {label}" if label else "The dispute"
-    return LAYERS[layer]
+    return geography.layers[layer]
+
+
+def edtf_year(date: str) -> int:
+    """The year an EDTF date starts in (where it ends, for one open at the start).
+
+    >>> edtf_year("2017-06-05"), edtf_year("../2017"), edtf_year("2014/..")
+    (2017, 2017, 2014)
+    """
+    parsed = parse_edtf(date)
+    return (parsed.earliest or parsed.latest).year  # a valid date has one of them
 
 
 def active_areas(geography: Geography, items: pd.DataFrame) -> list[str]:

@@ -3,7 +3,7 @@
 
 :class:`Geography` answers where things are: which places are mapped and which are too far
 away, the map's extent and the box each zoom shows, the distance between two places and from
-a place to the borders round it. The side a country is on is :class:`.sides.Sides`'s; how the
+a place to the borders round it. The side a country is on is :class:`.sides.MapSides`'s; how the
 countries are drawn is :mod:`.countries`'s; where the names go is :mod:`.placenames`'s.
 
 >>> from article_explorer.ui.session import dataset
@@ -19,9 +19,10 @@ from functools import cached_property
 
 import pandas as pd
 
+from article_explorer.data.contract import ARTICLE_SCHEME
 from article_explorer.data.dataset import Dataset
 from article_explorer.explorers.map.marks import is_landmark
-from article_explorer.explorers.map.sides import Sides, read_nato_members
+from article_explorer.explorers.map.sides import MapSides
 from article_explorer.geo.boundaries import (
     Country,
     Extent,
@@ -33,17 +34,19 @@ from article_explorer.geo.boundaries import (
 )
 from article_explorer.geo.sphere import circle, distance_to_border_km, great_circle_km
 
-#: layer -> label. The dispute layer's label names the dataset's most contested issue.
+#: layer -> label, for the layers every map may have. Each side with military steps adds a layer
+#: of its own before these, ``military:<side_id>``, labelled "Military steps by <its label>"
+#: (:meth:`Geography.layers`); the dispute layer's label names the dataset's most contested issue.
 LAYERS = {
-    "russian_military": "Russian military presence",
-    "nato_military": "Military steps by NATO members",
-    "other_military": "Other military ties",
+    "other_military": "Other military steps",
     "diplomacy": "Diplomacy, politics and economy",
     "conflict": "Conflicts and displacement",
     "dispute": "The dispute",
     "claims": "The author's claims about places",
 }
+MILITARY_LAYER_PREFIX = "military:"
 POINT_PRECISIONS = frozenset({"site", "city"})
+BORDER_COLUMNS = ["iso3", "country", "km", "side", "side_id", "home"]
 RING_RADII_KM = (100, 200, 300, 400, 500, 750, 1000, 1500, 2000)
 MAX_MAP_DISTANCE_KM = 2500  # points farther than this from the places' middle are listed, not mapped
 REGION_KM = 700  # the region view holds the point places this close to the default centre
@@ -54,16 +57,17 @@ ZOOMS = {"region": "{country} and its neighbours", "ring": "the ring", "all": "t
 
 @dataclass(frozen=True)
 class MapFilters:
-    """What the learner has chosen: the layers, the year, hindsight, the ring, the zoom and
-    whether context events are shown."""
+    """What the learner has chosen: the layers, the year, hindsight, the ring, the zoom, whether
+    context events are shown, and the scheme that colours the countries."""
 
-    layers: frozenset[str] = frozenset(LAYERS)
+    layers: frozenset[str] | None = None  # None: every layer
     year: int | None = None
     hindsight: bool = False
     centre: str | None = None
     radius_km: int = 0
     zoom: str = "region"
     context: bool = True
+    scheme: str = ARTICLE_SCHEME
 
 
 def shown_year(filters: MapFilters, published_year: int) -> int:
@@ -78,8 +82,7 @@ class Geography:
 
     dataset: Dataset
     countries: dict[str, Country] = field(default_factory=load_countries)
-    nato_joined: dict[str, int] = field(default_factory=read_nato_members)
-    _border_tables: dict[tuple[str, int], pd.DataFrame] = field(default_factory=dict, repr=False)
+    _border_tables: dict[tuple[str, int, str], pd.DataFrame] = field(default_factory=dict, repr=False)
 
     @cached_property
     def places(self) -> pd.DataFrame:
@@ -91,12 +94,25 @@ class Geography:
         return {record["place_id"]: record for record in self.dataset.places.to_dict("records")}
 
     @cached_property
-    def sides(self) -> Sides:
-        return Sides(self.dataset, self.nato_joined)
+    def sides(self) -> MapSides:
+        return MapSides(self.dataset)
 
-    def side_of_country(self, iso3: str, year: int) -> str:
-        """The side of a country in ``year`` (:meth:`.sides.Sides.of_country`)."""
-        return self.sides.of_country(iso3, year)
+    def side_of_country(self, iso3: str, year: int, scheme: str = ARTICLE_SCHEME) -> str | None:
+        """The side of a country in ``year`` (:meth:`article_explorer.data.sides.Sides.of_country`)."""
+        return self.sides.of_country(iso3, year, scheme)
+
+    def military_layer(self, side: str | None) -> str:
+        """The layer of a military step by ``side`` (``other_military`` for a step of no side)."""
+        return f"{MILITARY_LAYER_PREFIX}{side}" if side else "other_military"
+
+    @cached_property
+    def layers(self) -> dict[str, str]:
+        """layer -> label: a military layer for each side of the article's scheme, then :data:`LAYERS`
+        (the explorer offers only those with items)."""
+        military = {
+            self.military_layer(side): f"Military steps by {self.sides.label(side)}" for side in self.sides.in_scheme()
+        }
+        return {**military, **LAYERS}
 
     @cached_property
     def neighbours(self) -> dict[str, list[str]]:
@@ -120,8 +136,7 @@ class Geography:
 
     @cached_property
     def default_centre(self) -> str:
-        """The point place where most events happen (Minsk, for this article); on a tie, the one
-        listed first in places.csv."""
+        """The point place where most events happen; on a tie, the one listed first in places.csv."""
         counts = self.dataset.events["place_id"].value_counts()
         places = self.dataset.places
         points = places.loc[places["geo_precision"].isin(POINT_PRECISIONS), "place_id"]
@@ -159,8 +174,7 @@ class Geography:
     @cached_property
     def region(self) -> Extent:
         """The area the article is about: the default centre's country and the point places
-        within :data:`REGION_KM` of that centre (for this article, Belarus with Warsaw, Kyiv
-        and Moscow), inside the map's extent."""
+        within :data:`REGION_KM` of that centre, inside the map's extent."""
         centre = self.place[self.default_centre]
         near = [p for p in self.mapped[0] if self.is_point(p) and not is_landmark(self.place[p])]
         near = [p for p in near if self.distance_km(self.default_centre, p) <= REGION_KM]
@@ -181,20 +195,21 @@ class Geography:
             return inside(fit_extent(lats, lons, margin_deg=1.0), self.extent)
         return self.region
 
-    def border_distances(self, place_id: str, year: int) -> pd.DataFrame:
+    def border_distances(self, place_id: str, year: int, scheme: str = ARTICLE_SCHEME) -> pd.DataFrame:
         """From a point place: the distance to its own country's border (or coast) and to each
         neighbour's border, nearest first; ``home`` marks its own country, ``side`` is each
-        country's side in ``year``, in words. Distances are rounded to the kilometre: the
-        boundaries are good to about 100 m. Computed once per place and year."""
-        if (place_id, year) not in self._border_tables:
-            self._border_tables[place_id, year] = self._border_distances(place_id, year)
-        return self._border_tables[place_id, year]
+        country's side in ``year`` on ``scheme``, in words (``side_id``: its id, empty for none).
+        Distances are rounded to the kilometre: the boundaries are good to about 100 m. Computed
+        once per place, year and scheme."""
+        if (place_id, year, scheme) not in self._border_tables:
+            self._border_tables[place_id, year, scheme] = self._border_distances(place_id, year, scheme)
+        return self._border_tables[place_id, year, scheme]
 
-    def _border_distances(self, place_id: str, year: int) -> pd.DataFrame:
+    def _border_distances(self, place_id: str, year: int, scheme: str) -> pd.DataFrame:
         place = self.place[place_id]
         lat, lon, home = place["lat"], place["lon"], place["country_iso3"]
         if home not in self.countries:
-            return pd.DataFrame(columns=["iso3", "country", "km", "side", "home"])
+            return pd.DataFrame(columns=BORDER_COLUMNS)
         own = pd.DataFrame(
             {
                 "iso3": [home],
@@ -205,5 +220,6 @@ class Geography:
         others = nearest_borders(lat, lon, self.countries, self.neighbours.get(home, []))
         table = pd.concat([own.assign(home=True), others[["iso3", "name", "km"]].assign(home=False)], ignore_index=True)
         table["km"] = table["km"].round().astype(int)
-        table["side"] = [self.sides.words(self.side_of_country(c, year)) for c in table["iso3"]]
-        return table.rename(columns={"name": "country"})[["iso3", "country", "km", "side", "home"]]
+        table["side_id"] = [self.side_of_country(c, year, scheme) or "" for c in table["iso3"]]
+        table["side"] = [self.sides.words(side or None) for side in table["side_id"]]
+        return table.rename(columns={"name": "country"})[BORDER_COLUMNS]

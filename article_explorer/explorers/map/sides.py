@@ -1,96 +1,44 @@
-"""Which side a country, or an actor, is on: the map's one set of side rules.
+"""The sides as the map draws them: who stood where (:class:`article_explorer.data.sides.Sides`)
+with each side's look (:func:`article_explorer.ui.theme.side_looks`) and its legend entry.
 
-A country that the dataset places on a side (the ``side`` of its places, country-level places
-first) takes that side, whatever the year; any other country is a NATO member from the year
-``data/geo/nato_members.csv`` says it joined, otherwise "other". An actor is on the side of
-its country. Everything on the map that depends on a side (the countries' fills, the military
-layers, the border table, the cards) asks :class:`Sides`; how a side looks and reads is
-:data:`article_explorer.ui.theme.SIDE`.
+Everything on the map that depends on a side (the countries' fills, the military layers, the
+border table, the cards) asks :class:`MapSides`. The sides, their labels and colours come
+from the dataset's sides.csv; no side is known here by name.
 
 >>> from article_explorer.ui.session import dataset
->>> sides = Sides(dataset())
+>>> sides = MapSides(dataset())
 >>> sides.of_country("POL", 2016), sides.of_country("MNE", 2016), sides.of_country("MNE", 2017)
-('nato', 'other', 'nato')
->>> sides.legend("nato", 2016), sides.words("belarus")
-('NATO member (2016)', 'Belarus')
+('nato', None, 'nato')
+>>> sides.legend("nato", 2016), sides.words("belarus"), sides.words(None)
+('NATO members (2016)', 'Belarus', 'other countries and territories')
 """
 
 from __future__ import annotations
 
-import csv
-import os
 from functools import cached_property
 
-from article_explorer.data.config import DEFAULT_DATA_DIR
-from article_explorer.data.dataset import Dataset
-from article_explorer.ui.theme import SIDE, Look, words_for
-
-NATO_MEMBERS_PATH = DEFAULT_DATA_DIR / "geo" / "nato_members.csv"
-#: The side of a country that neither the dataset nor NATO places.
-OTHER = "other"
-#: A year after any the map shows: "on a side, whenever".
-ALWAYS = 9999
+from article_explorer.data.sides import Sides
+from article_explorer.ui.theme import NO_SIDE, Look, side_looks
 
 
-def read_nato_members(path: str | os.PathLike[str] = NATO_MEMBERS_PATH) -> dict[str, int]:
-    """``iso3 -> year joined`` from ``data/geo/nato_members.csv``; a bad row is a clear error."""
-    members = {}
-    with open(path, encoding="utf-8", newline="") as handle:
-        for line, row in enumerate(csv.DictReader(handle), start=2):
-            try:
-                members[row["iso3"]] = int(row["joined"])
-            except (KeyError, TypeError, ValueError):
-                raise ValueError(
-                    f"{path}, line {line}, column 'joined': expected a year such as 2004, got {row.get('joined')!r}"
-                ) from None
-    return members
-
-
-class Sides:
-    """The sides of the countries and actors of one dataset, by year."""
-
-    def __init__(self, dataset: Dataset, nato_joined: dict[str, int] | None = None):
-        self.dataset = dataset
-        self.nato_joined = read_nato_members() if nato_joined is None else nato_joined
+class MapSides(Sides):
+    """The dataset's sides, with how each is filled and named on the map."""
 
     @cached_property
-    def coded(self) -> dict[str, str]:
-        """``iso3 -> side`` as the dataset codes it (country-level places first)."""
-        places = self.dataset.places.sort_values("geo_precision", key=lambda s: s != "country")
-        sides: dict[str, str] = {}
-        for iso3, side in zip(places["country_iso3"], places["side"], strict=True):
-            if iso3 and side:
-                sides.setdefault(iso3, side)
-        return sides
+    def looks(self) -> dict[str, Look]:
+        return side_looks(self.dataset.sides.to_dict("records"))
 
-    @cached_property
-    def actor_iso3(self) -> dict[str, str]:
-        """``actor_id -> country_iso3`` (empty for international bodies and groups)."""
-        return dict(zip(self.dataset.actors["actor_id"], self.dataset.actors["country_iso3"], strict=True))
+    def look(self, side: str | None) -> Look:
+        """How a side is filled on the map (no side: :data:`~article_explorer.ui.theme.NO_SIDE`)."""
+        return self.looks.get(side, NO_SIDE) if side else NO_SIDE
 
-    def of_country(self, iso3: str, year: int) -> str:
-        """The side of a country (a key of the boundaries) in ``year``. An area the boundaries
-        keep apart without a code of its own (Crimea, N. Cyprus) is no member of anything: "other"."""
-        if iso3 in self.coded:
-            return self.coded[iso3]
-        return "nato" if self.nato_joined.get(iso3, ALWAYS) <= year else OTHER
+    def words(self, side: str | None) -> str:
+        """A side in words, as the cards and the border table name it."""
+        return self.label(side) if side else NO_SIDE.words
 
-    def of_actor(self, actor_id: str) -> str | None:
-        """The side of an actor's country, whenever it joined; ``None`` for an actor of no country."""
-        iso3 = self.actor_iso3.get(actor_id, "")
-        return self.coded.get(iso3) or (self.of_country(iso3, ALWAYS) if iso3 else None)
-
-    @staticmethod
-    def look(side: str) -> Look:
-        """How a side is filled on the map (an unknown side as "other")."""
-        return SIDE.get(side, SIDE[OTHER])
-
-    @staticmethod
-    def words(side: str) -> str:
-        """A side in words, as the legend and the cards name it."""
-        return words_for(SIDE, side)
-
-    @staticmethod
-    def legend(side: str, year: int) -> str:
-        """A side's legend entry: NATO's names the year, since membership changes with it."""
-        return f"{words_for(SIDE, side)} ({year})" if side == "nato" else words_for(SIDE, side)
+    def legend(self, side: str | None, year: int) -> str:
+        """A side's legend entry: it names the year where who stands on the side changes with it."""
+        words = self.words(side)
+        if side is None:
+            return words[0].upper() + words[1:]
+        return f"{words} ({year})" if self.changes_over_time(side) else words

@@ -207,11 +207,11 @@ def describe_distances(
         else:
             text += f"{name} lies {km:,} km from the coast of {country}, nearer than any of its land borders. "
     if len(others):
-        nato = geography.sides.words("nato")
         text += (
             "Nearest border of each neighbour: "
             + "; ".join(
-                f"{row.country} {row.km:,} km" + (" (a NATO member)" if row.side == nato else "")
+                f"{row.country} {row.km:,} km"
+                + (f" (side: {row.side})" if row.side_id and row.side != row.country else "")
                 for row in others.itertuples()
             )
             + "."

@@ -1,0 +1,117 @@
+"""Contract v2's sides: sides.csv and country_sides.csv, checked by the validator and read as rules.
+
+Each fault breaks a copy of the dataset on purpose; the expected file, line, column, value and
+words are written out by hand.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from article_explorer import load_dataset
+from article_explorer.data.config import PROJECT_ROOT
+from article_explorer.data.sides import Sides, period_years
+
+from .conftest import only_problem
+
+OTHER_ARTICLE = PROJECT_ROOT / "tests" / "data" / "other_article"
+
+
+def where(problem):
+    return (problem.file, problem.line, problem.column, problem.value)
+
+
+def test_a_side_that_nothing_uses_is_reported(dataset_copy):
+    rows = dataset_copy.rows("sides")
+    rows.append({**rows[0], "side_id": "neutral", "label": "Neutral states", "colour": ""})
+    dataset_copy.write_rows("sides", rows)
+    problem = only_problem(dataset_copy.path, "check_sides")
+    assert where(problem) == ("sides.csv", 7, "side_id", "neutral")
+    assert problem.message == ("is never used (by places.side or country_sides.side_id); use it or remove the row")
+
+
+def test_two_sides_drawn_alike_are_reported(dataset_copy):
+    dataset_copy.set_cell("sides", "nato", "pattern", "")
+    line = dataset_copy.set_cell("sides", "nato", "colour", "#eedd88")
+    problem = only_problem(dataset_copy.path, "check_sides")
+    assert where(problem) == ("sides.csv", line, "colour", "#eedd88")
+    assert "exactly like 'belarus' (same colour and pattern in the same scheme)" in problem.message
+
+
+def test_a_place_names_a_side_of_the_article_s_own_scheme(dataset_copy):
+    rows = dataset_copy.rows("sides")
+    rows.append({**rows[0], "side_id": "signatory", "label": "Signed", "colour": "", "scheme": "treaty"})
+    dataset_copy.write_rows("sides", rows)
+    line = dataset_copy.set_cell("places", "georgia", "side", "signatory")
+    problem = only_problem(dataset_copy.path, "check_sides")
+    assert where(problem) == ("places.csv", line, "side", "signatory")
+    assert problem.message.startswith("is a side of the scheme 'treaty'; a place's side is one of the article's own")
+
+
+def test_a_misspelt_side_is_no_known_side(dataset_copy):
+    line = dataset_copy.set_cell("places", "warsaw", "side", "natoo")
+    problem = only_problem(dataset_copy.path, "check_references")
+    assert where(problem) == ("places.csv", line, "side", "natoo")
+    assert problem.message == "is not a known side_id in sides.csv; did you mean 'nato'?"
+
+
+def test_country_sides_without_sides_is_reported(dataset_copy):
+    (dataset_copy.path / "sides.csv").unlink()
+    problem = only_problem(dataset_copy.path, "check_sides")
+    assert where(problem) == ("country_sides.csv", None, None, None)
+    assert problem.message == "needs sides.csv, which names the sides its side_id column points at"
+
+
+def test_overlapping_periods_of_one_country_are_reported(dataset_copy):
+    rows = dataset_copy.rows("country_sides")
+    rows.append({**rows[0], "country_iso3": "EST", "side_id": "nato", "from": "2010", "to": ""})
+    dataset_copy.write_rows("country_sides", rows)
+    problem = only_problem(dataset_copy.path, "check_country_sides")
+    estonia = next(i for i, row in enumerate(rows) if row["country_iso3"] == "EST") + 2
+    assert where(problem) == ("country_sides.csv", len(rows) + 1, "from", "2010")
+    assert problem.message == (
+        f"overlaps the period of line {estonia} (nato, from 2004) for EST on the scheme 'article'; "
+        "a country is on one side of a scheme at a time"
+    )
+
+
+def test_a_period_that_ends_before_it_starts_is_reported(dataset_copy):
+    line = dataset_copy.set_cell("country_sides", "EST", "to", "2000")
+    problem = only_problem(dataset_copy.path, "check_country_sides")
+    assert where(problem) == ("country_sides.csv", line, "to", "2000")
+    assert problem.message == "is before 'from' (2004); a period ends after it starts"
+
+
+def test_a_period_that_disagrees_with_a_place_on_the_article_s_date_is_reported(dataset_copy):
+    line = dataset_copy.set_cell("country_sides", "TUR", "side_id", "other")
+    turkey = dataset_copy.line_of("places", "turkey")
+    problem = only_problem(dataset_copy.path, "check_country_sides")
+    assert where(problem) == ("country_sides.csv", line, "side_id", "other")
+    assert problem.message == (
+        f"disagrees with places.csv line {turkey} (turkey), which puts TUR on 'nato' on the article's date; "
+        "make the two agree"
+    )
+
+
+def test_a_v1_dataset_without_sides_labels_each_side_with_its_id():
+    dataset = load_dataset(OTHER_ARTICLE)
+    assert list(dataset.sides["side_id"]) == ["other"] and list(dataset.sides["label"]) == ["other"]
+    assert dataset.country_sides.empty
+    sides = Sides(dataset)
+    assert sides.of_country("ESP", 2020) == "other", "coded by its places"
+    assert sides.of_country("FRA", 2020) is None, "no place, no period: no side"
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "years"),
+    [
+        ("2004", "", (2004, 9999)),
+        ("2004-03-29", "", (2004, 9999)),
+        ("1949", "1966-07", (1949, 1966)),
+        ("2017-06-05", "..", (2017, 9999)),
+        ("../1990", "", (1, 1990)),
+        ("2001/2003", "", (2001, 2003)),
+    ],
+)
+def test_the_years_of_a_period(start, end, years):
+    assert period_years(start, end) == years
