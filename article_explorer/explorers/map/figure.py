@@ -26,6 +26,7 @@ from article_explorer.explorers.map.marks import context_frame_trace, context_on
 from article_explorer.explorers.map.model import Geography, MapFilters, shown_year
 from article_explorer.explorers.map.placenames import place_labels, short_name
 from article_explorer.explorers.map.text import place_hover
+from article_explorer.geo.coordinates import degree_ticks
 from article_explorer.geo.sphere import circle
 from article_explorer.ui.rendering import esc
 from article_explorer.ui.theme import PLACE_KIND, words_for
@@ -172,8 +173,14 @@ def _layout(geography: Geography, filters: MapFilters, view: tuple, y_per_x: flo
         },
         "height": 720,
         "margin": {"l": 56, "r": 10, "t": 100, "b": 40},
-        "xaxis": {**axis, "range": [view[0], view[2]], "ticksuffix": "°E"},
-        "yaxis": {**axis, "range": [view[1], view[3]], "scaleanchor": "x", "scaleratio": y_per_x, "ticksuffix": "°N"},
+        "xaxis": {**axis, "range": [view[0], view[2]], **_ticks(view[0], view[2], "lon", geography)},
+        "yaxis": {
+            **axis,
+            "range": [view[1], view[3]],
+            "scaleanchor": "x",
+            "scaleratio": y_per_x,
+            **_ticks(view[1], view[3], "lat", geography),
+        },
         # Below the map, so that on a narrow screen the map keeps the width.
         # At the bottom of the figure (not below the plot's paper edge, which a tall legend then
         # overlapped): plotly makes room for it above, under the tick labels.
@@ -190,3 +197,11 @@ def _layout(geography: Geography, filters: MapFilters, view: tuple, y_per_x: flo
         "plot_bgcolor": SEA_COLOUR,
         "meta": {"view": list(view)},  # the zoom's area, for tests and readers of the JSON
     }
+
+
+def _ticks(low: float, high: float, axis: str, geography: Geography) -> dict:
+    """An axis's ticks with hemispheres (10° W, 5° E), at a step for the view, over the whole map."""
+    extent = geography.extent
+    reach = (extent.min_lon, extent.max_lon) if axis == "lon" else (extent.min_lat, extent.max_lat)
+    values, labels = degree_ticks(low, high, axis, (min(low, reach[0]), max(high, reach[1])))
+    return {"tickmode": "array", "tickvals": values, "ticktext": labels}

@@ -18,6 +18,7 @@ from article_explorer.explorers.map.marks import context_prefix, is_landmark, it
 from article_explorer.explorers.map.model import ZOOMS, Geography, MapFilters, shown_year
 from article_explorer.explorers.map.placenames import area_label_point
 from article_explorer.geo.boundaries import Extent
+from article_explorer.geo.coordinates import coordinates
 from article_explorer.ui.cards import source_link
 from article_explorer.ui.rendering import esc
 from article_explorer.ui.theme import CONTEXT, PLACE_KIND, PLACE_ROLE, words_for
@@ -105,7 +106,7 @@ def place_card(geography: Geography, place_id: str, items: pd.DataFrame, centre:
     return (
         f"<div class='ae-card ae-place'><h4>{esc(place['name'])}</h4>"
         f"<div class='ae-meta'>{esc(words_for(PLACE_KIND, place['kind']))} · {precision}{distance} · {side}</div>"
-        f"<div class='ae-meta'>coordinates {place['lat']:.2f}° N, {place['lon']:.2f}° E "
+        f"<div class='ae-meta'>coordinates {coordinates(place['lat'], place['lon'])} "
         f"({source_link(dataset, place['source_id'])})</div>{notes}"
         + (
             f"<p><b>Shown here ({len(shown)}):</b></p><ul>{listed}</ul>"
