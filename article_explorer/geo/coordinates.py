@@ -5,7 +5,7 @@
 >>> coordinates(53.9022, 27.5618)
 '53.90° N, 27.56° E'
 >>> degree_ticks(-12.0, 14.0, "lon")
-([-10.0, -5.0, 0.0, 5.0, 10.0], ['10° W', '5° W', '0°', '5° E', '10° E'])
+([-10.0, -5.0, 0.0, 5.0, 10.0], ['10°W', '5°W', '0°', '5°E', '10°E'])
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ def degree_ticks(
     low: float, high: float, axis: str, reach: tuple[float, float] | None = None
 ) -> tuple[list[float], list[str]]:
     """Tick positions at a round step for a view from ``low`` to ``high`` (degrees), and their
-    labels with hemispheres: a map's axes, which plotly would otherwise label "-10°E". With
+    labels with hemispheres ("10°W"): a map's axes, which plotly would otherwise label "-10°E". With
     ``reach`` (the widest range a learner can pan to), the ticks cover it all at the view's step."""
     span = max(high - low, 1e-9)
     step = next((s for s in TICK_STEPS_DEG if span / s <= MAX_TICKS), TICK_STEPS_DEG[-1])
@@ -47,4 +47,5 @@ def degree_ticks(
     first = math.ceil(low / step) * step
     values = [round(first + i * step, 6) for i in range(int((high - first) // step) + 1)]
     digits = 0 if float(step).is_integer() else 1
-    return [float(v) for v in values], [degrees(v, axis, digits) for v in values]
+    # Without the space ("10°W"): a tick label's width is taken from the plot's, which is small.
+    return [float(v) for v in values], [degrees(v, axis, digits).replace(" ", "") for v in values]

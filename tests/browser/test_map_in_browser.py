@@ -86,12 +86,12 @@ MAP_LAYOUT_JS = """() => {
     const problems = [];
     const yticks = [...gd.querySelectorAll('.ytick text')];
     for (const tick of yticks) {
-        if (!/^\\d+(\\.\\d)?° [NS]$/.test(tick.textContent)) problems.push(`y tick "${tick.textContent}"`);
+        if (!/^\\d+(\\.\\d)?°[NS]$/.test(tick.textContent)) problems.push(`y tick "${tick.textContent}"`);
         if (box(tick).left < svg.left - 0.5) problems.push(`y tick ${tick.textContent} cut at the left`);
     }
     const xticks = [...gd.querySelectorAll('.xtick text')];
     for (const tick of xticks)
-        if (!/^\\d+(\\.\\d)?° [EW]$/.test(tick.textContent)) problems.push(`x tick "${tick.textContent}"`);
+        if (!/^(\\d+(\\.\\d)?°[EW]|0°)$/.test(tick.textContent)) problems.push(`x tick "${tick.textContent}"`);
     const notes = [...gd.querySelectorAll('.annotation, .gtitle, .gtitle-subtitle')];
     for (const tick of xticks) for (const note of notes)
         if (meets(box(tick), box(note), 0)) problems.push(`"${note.textContent}" over the tick ${tick.textContent}`);

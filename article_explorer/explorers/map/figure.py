@@ -171,7 +171,7 @@ def _layout(geography: Geography, filters: MapFilters, view: tuple, y_per_x: flo
             "pad": {"t": 38, "l": 8},
             "subtitle": {"text": ATTRIBUTION, "font": {"size": 11, "color": SUBTITLE_COLOUR}},
         },
-        "height": 720,
+        "height": map_height(geography, filters),
         "margin": {"l": 56, "r": 10, "t": 100, "b": 40},
         "xaxis": {**axis, "range": [view[0], view[2]], **_ticks(view[0], view[2], "lon", geography)},
         "yaxis": {
@@ -200,8 +200,32 @@ def _layout(geography: Geography, filters: MapFilters, view: tuple, y_per_x: flo
 
 
 def _ticks(low: float, high: float, axis: str, geography: Geography) -> dict:
-    """An axis's ticks with hemispheres (10° W, 5° E), at a step for the view, over the whole map."""
+    """An axis's ticks with hemispheres (10°W, 5°E), at a step for the view, over the whole map."""
     extent = geography.extent
     reach = (extent.min_lon, extent.max_lon) if axis == "lon" else (extent.min_lat, extent.max_lat)
     values, labels = degree_ticks(low, high, axis, (min(low, reach[0]), max(high, reach[1])))
     return {"tickmode": "array", "tickvals": values, "ticktext": labels}
+
+
+#: The figure's height with up to :data:`BASE_COUNTRY_ROWS` rows of countries in the legend.
+BASE_HEIGHT_PX = 720
+BASE_COUNTRY_ROWS = 6
+LEGEND_ROW_PX = 20
+
+
+def map_height(geography: Geography, filters: MapFilters) -> int:
+    """The figure's height: the legend sits below the map and plotly takes its room from the
+    plot, so each row of countries beyond :data:`BASE_COUNTRY_ROWS` (a side, the countries on
+    none, an area with a note) makes the figure taller and the map keeps its size."""
+    extent = geography.extent
+    noted = sum(
+        1
+        for country in geography.countries.values()
+        if country.note
+        and country.bbox[0] <= extent.max_lon
+        and country.bbox[2] >= extent.min_lon
+        and country.bbox[1] <= extent.max_lat
+        and country.bbox[3] >= extent.min_lat
+    )
+    rows = len(geography.sides.in_scheme(filters.scheme)) + 1 + noted
+    return BASE_HEIGHT_PX + LEGEND_ROW_PX * max(0, rows - BASE_COUNTRY_ROWS)
