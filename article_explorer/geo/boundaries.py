@@ -159,6 +159,15 @@ class Extent:
         return 1.0 / math.cos(math.radians((self.min_lat + self.max_lat) / 2))
 
 
+def boxes_meet(a: BBox, b: BBox) -> bool:
+    """Whether two (min_lon, min_lat, max_lon, max_lat) boxes touch or overlap.
+
+    >>> boxes_meet((0, 0, 2, 2), (2, 1, 3, 3)), boxes_meet((0, 0, 1, 1), (1.5, 0, 2, 1))
+    (True, False)
+    """
+    return a[0] <= b[2] and b[0] <= a[2] and a[1] <= b[3] and b[1] <= a[3]
+
+
 def load_countries(path: str | os.PathLike[str] | None = None) -> dict[str, Country]:
     """The countries of a GeoJSON boundaries file (by default the repository's), by key.
 

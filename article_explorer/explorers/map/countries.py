@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from article_explorer.data.contract import ARTICLE_SCHEME
 from article_explorer.explorers.map.model import Geography
-from article_explorer.geo.boundaries import BBox, Extent
+from article_explorer.geo.boundaries import BBox, Extent, boxes_meet
 from article_explorer.geo.outlines import BOLD_DEG, FILL_DEG, largest_ring_middle, load_outlines, map_outline_xy
 from article_explorer.geo.sphere import circle
 from article_explorer.ui.rendering import esc
@@ -75,8 +75,7 @@ def country_traces(geography: Geography, year: int, scheme: str = ARTICLE_SCHEME
     by_side: dict[str | None, tuple[list, list, list]] = {side: ([], [], []) for side in order}
     noted: list[tuple[str, Outline]] = []
     for code, country in sorted(geography.countries.items()):
-        bbox = country.bbox
-        if bbox[0] > clip[2] or bbox[2] < clip[0] or bbox[1] > clip[3] or bbox[3] < clip[1]:
+        if not boxes_meet(country.bbox, clip):
             continue
         xs, ys = outlines.fill(code)
         if not xs:

@@ -26,6 +26,7 @@ from article_explorer.explorers.map.marks import context_frame_trace, context_on
 from article_explorer.explorers.map.model import Geography, MapFilters, shown_year
 from article_explorer.explorers.map.placenames import place_labels, short_name
 from article_explorer.explorers.map.text import place_hover
+from article_explorer.geo.boundaries import boxes_meet
 from article_explorer.geo.coordinates import degree_ticks
 from article_explorer.geo.sphere import circle
 from article_explorer.ui.rendering import esc
@@ -217,15 +218,7 @@ def map_height(geography: Geography, filters: MapFilters) -> int:
     """The figure's height: the legend sits below the map and plotly takes its room from the
     plot, so each row of countries beyond :data:`BASE_COUNTRY_ROWS` (a side, the countries on
     none, an area with a note) makes the figure taller and the map keeps its size."""
-    extent = geography.extent
-    noted = sum(
-        1
-        for country in geography.countries.values()
-        if country.note
-        and country.bbox[0] <= extent.max_lon
-        and country.bbox[2] >= extent.min_lon
-        and country.bbox[1] <= extent.max_lat
-        and country.bbox[3] >= extent.min_lat
-    )
+    extent = geography.extent.bbox
+    noted = sum(1 for country in geography.countries.values() if country.note and boxes_meet(country.bbox, extent))
     rows = len(geography.sides.in_scheme(filters.scheme)) + 1 + noted
     return BASE_HEIGHT_PX + LEGEND_ROW_PX * max(0, rows - BASE_COUNTRY_ROWS)
