@@ -14,7 +14,10 @@ Both keep the base of the address, so they work on a laptop, on Binder and on a 
 from __future__ import annotations
 
 import anywidget
+import ipywidgets as widgets
 import traitlets
+
+from article_explorer.ui.plotview import plotly_loader
 
 _ESM = r"""
 // Where the page is: [base, mode, folder] for .../lab/tree/<folder>/<file>.ipynb,
@@ -69,9 +72,16 @@ class AppModeLink(anywidget.AnyWidget):
     title = traitlets.Unicode("").tag(sync=True)
 
 
-def app_mode_link() -> AppModeLink:
-    """The link to this notebook's app view, shown in JupyterLab only (see the module's docstring)."""
-    return AppModeLink()
+def app_mode_link() -> widgets.Widget:
+    """The link to this notebook's app view, shown in JupyterLab only (see the module's docstring).
+
+    Every notebook shows it first, so it also loads plotly.js, with an invisible figure put before
+    the link. That takes the browser a second or more of work; done here, it is over before the
+    explorers' widgets arrive. anywidget gives each of its widgets two seconds to start, and a
+    widget that misses them never takes another update from Python: with plotly.js loading in
+    the same moment, the explorers' figures came close to that limit on a busy machine.
+    """
+    return widgets.VBox([plotly_loader(), AppModeLink()])
 
 
 def next_notebook_link(filename: str, title: str = "") -> AppModeLink:

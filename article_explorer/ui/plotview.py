@@ -153,11 +153,16 @@ class PlotView(anywidget.AnyWidget):
         self.figure = figure if isinstance(figure, dict) else figure_json(figure)
 
 
+def plotly_loader() -> widgets.Output:
+    """An invisible one-point figure, drawn by the page's plotly extension, which loads plotly.js."""
+    loader = widgets.Output(layout=widgets.Layout(height="1px", overflow="hidden"))
+    loader.add_class(LOADER_CLASS)
+    set_figure(loader, _LOADER)
+    return loader
+
+
 def plot_view(figure: go.Figure | dict) -> tuple[PlotView, widgets.Widget]:
     """A :class:`PlotView` showing ``figure``, and the widget to display (the view and its loader)."""
     view = PlotView()
     view.show(figure)
-    loader = widgets.Output(layout=widgets.Layout(height="1px", overflow="hidden"))
-    loader.add_class(LOADER_CLASS)
-    set_figure(loader, _LOADER)
-    return view, widgets.VBox([loader, view])
+    return view, widgets.VBox([plotly_loader(), view])
