@@ -1,12 +1,19 @@
 #!/usr/bin/env python3
-"""Build ``data/geo/``: the country boundaries of Europe and its neighbours, and the map's lighter copies.
+"""Build the country boundaries that ship with the package (``article_explorer/data/boundaries/``).
 
-``countries.geojson`` holds the boundaries at full resolution; ``countries-0.036.geojson`` and
-``countries-0.108.geojson`` the outlines the map draws, simplified once here.
+Two sets (``--set``):
+
+``europe-50m``
+    Europe and its neighbours at 1:50m: ``europe-50m.geojson`` at full resolution, and
+    ``europe-50m-0.036.geojson`` and ``europe-50m-0.108.geojson``, the outlines the map draws,
+    simplified once here. A dataset whose places all lie in its box is drawn on it.
+``world-110m``
+    Every country at 1:110m, ``world-110m.geojson``, for a dataset anywhere else. It is coarse
+    enough to be drawn as it is: no simplified copies.
 
 Source data
-    Natural Earth 1:50m admin-0 countries (public domain), as redistributed in
-    TopoJSON form by the npm package ``world-atlas`` (file ``countries-50m.json``).
+    Natural Earth 1:50m and 1:110m admin-0 countries (public domain), as redistributed in
+    TopoJSON form by the npm package ``world-atlas`` (``countries-50m.json``, ``countries-110m.json``).
     world-atlas identifies countries by their ISO 3166-1 *numeric* code; the
     numeric -> alpha-3 mapping comes from ``codes.json`` in the npm package
     ``i18n-iso-countries``.
@@ -15,9 +22,10 @@ Usage (the npm packages are installed outside the repository)::
 
     mkdir -p /tmp/geo && cd /tmp/geo && npm init -y
     npm install world-atlas@2.0.2 i18n-iso-countries@7.14.0
-    python scripts/build_geo.py /tmp/geo/node_modules
+    python scripts/build_geo.py /tmp/geo/node_modules                  # europe-50m
+    python scripts/build_geo.py --set world-110m /tmp/geo/node_modules
 
-To remake only the map's outlines from the committed ``countries.geojson`` (offline, no npm)::
+To remake only the map's outlines from the committed ``europe-50m.geojson`` (offline, no npm)::
 
     python scripts/build_geo.py --simplify-only
 
@@ -35,15 +43,15 @@ What the script does
        d3-geo and Plotly's ``geo`` maps, which fill the *outside* of a ring
        wound the other way; it is the opposite of RFC 7946's recommendation,
        which GIS libraries (shapely, geopandas) ignore anyway;
-    5. keeps every country whose geometry intersects ``BOX``; a kept
+    5. keeps every country whose geometry intersects the set's box (all of them, for
+       ``world-110m``); a kept
        country keeps its *full* geometry (nothing is clipped);
     6. writes a FeatureCollection sorted by ``iso3``, compact JSON with one
        feature per line so that diffs stay readable;
     7. writes the map's outlines (``--simplify-only`` does only this, from the
-       ``countries.geojson`` already there): for each tolerance of
-       ``MAP_TOLERANCES_DEG``, every ring snapped to a grid of that size
-       (``simplify_ring``) and cut to ``BOX``, in a file of the same form,
-       ``countries-<tolerance>.geojson``. The package reads them
+       ``europe-50m.geojson`` already there): for each tolerance of the set,
+       every ring snapped to a grid of that size (``simplify_ring``) and cut to
+       the set's box, in a file of the same form, ``europe-50m-<tolerance>.geojson``. The package reads them
        (``article_explorer.geo.outlines``) and only cuts them to the box a map
        shows; distances use the full boundaries.
 
@@ -60,17 +68,17 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 # --- configuration ---------------------------------------------------------
 
 WORLD_ATLAS = "world-atlas"
 WORLD_ATLAS_VERSION = "2.0.2"
-TOPOJSON_FILE = "countries-50m.json"
 CODES_PACKAGE = "i18n-iso-countries"
 CODES_VERSION = "7.14.0"
 
-#: Selection box (min_lon, min_lat, max_lon, max_lat) in degrees.
+#: Selection box of europe-50m (min_lon, min_lat, max_lon, max_lat) in degrees; the package's
+#: ``article_explorer.data.boundaries.EUROPE_BOX`` must agree.
 BOX: tuple[float, float, float, float] = (-25.0, 27.0, 60.0, 72.0)
 
 #: Number of decimals kept in the output coordinates (0.001 deg ~ 110 m).
@@ -83,13 +91,32 @@ DECIMALS = 3
 #: (e.g. "N. Cyprus") gets empty strings.
 UNCODED_FEATURES: dict[str, tuple[str, str]] = {"Kosovo": ("XKX", "")}
 
+#: Features left out of every set. Antarctica's outer ring runs round the South Pole: on a flat
+#: longitude/latitude map it would need the pole's edge added, and no article's map needs it.
+LEFT_OUT = frozenset({"Antarctica"})
+
 #: The grids, in degrees, that the map's outlines are snapped to: the country fills and the bold
 #: outlines of areas (``FILL_DEG`` and ``BOLD_DEG`` in ``article_explorer/geo/outlines.py``). Multiples
 #: of 0.001 deg, so that the snapped coordinates are written exactly with ``DECIMALS`` decimals.
 MAP_TOLERANCES_DEG = (0.036, 0.108)
 
+
+class SetSpec(NamedTuple):
+    """One boundary set: its world-atlas file, its selection box (``None``: every country) and the
+    tolerances of its simplified copies (none: the map draws the file as it is)."""
+
+    topojson: str
+    box: tuple[float, float, float, float] | None
+    tolerances: tuple[float, ...]
+
+
+SETS = {
+    "europe-50m": SetSpec("countries-50m.json", BOX, MAP_TOLERANCES_DEG),
+    "world-110m": SetSpec("countries-110m.json", None, ()),
+}
+
 REPOSITORY = Path(__file__).resolve().parent.parent
-DEFAULT_OUTPUT = REPOSITORY / "data" / "geo" / "countries.geojson"
+OUTPUT_FOLDER = REPOSITORY / "article_explorer" / "data" / "boundaries"
 
 Point = tuple[float, float]  # (longitude, latitude) as decoded
 RawRing = list[Point]
@@ -338,14 +365,18 @@ def numeric_to_alpha3(codes_file: Path) -> dict[str, str]:
     return {row[2]: row[1] for row in rows}
 
 
-def build_features(topology: dict[str, Any], alpha3: dict[str, str]) -> list[dict[str, Any]]:
-    """Return the selected countries as GeoJSON features, sorted by iso3."""
+def build_features(
+    topology: dict[str, Any], alpha3: dict[str, str], box: tuple[float, float, float, float] | None
+) -> list[dict[str, Any]]:
+    """Return the countries that meet ``box`` (every country: ``None``) as GeoJSON features, sorted by iso3."""
     arcs = decode_arcs(topology)
     features: list[dict[str, Any]] = []
     for geometry in topology["objects"]["countries"]["geometries"]:
         name = geometry["properties"]["name"]
+        if name in LEFT_OUT:
+            continue
         polygons = clean_polygons(split_at_antimeridian(geometry_polygons(geometry, arcs)), DECIMALS)
-        if not polygons_intersect_box(polygons, BOX):
+        if box is not None and not polygons_intersect_box(polygons, box):
             continue
         if any(
             crosses_antimeridian(a, b) for polygon in polygons for ring in polygon for a, b in itertools.pairwise(ring)
@@ -430,7 +461,9 @@ def simplify_ring(ring: Sequence[Sequence[float]], tolerance_deg: float) -> Ring
     return [[round(lon, DECIMALS) + 0.0, round(lat, DECIMALS) + 0.0] for lon, lat in [*kept, kept[0]]]
 
 
-def simplify_features(features: list[dict[str, Any]], tolerance_deg: float) -> list[dict[str, Any]]:
+def simplify_features(
+    features: list[dict[str, Any]], tolerance_deg: float, box: tuple[float, float, float, float] = BOX
+) -> list[dict[str, Any]]:
     """The features with every ring simplified (``simplify_ring``) and cut to ``BOX``: no map of
     the box draws what lies beyond it (Siberia, French Guiana...). The cut is the package's own
     (``article_explorer.geo.outlines.clip_ring``, which also cuts each map to its own box at run
@@ -444,7 +477,7 @@ def simplify_features(features: list[dict[str, Any]], tolerance_deg: float) -> l
     for feature in features:
         polygons: list[Polygon] = []
         for polygon in _parts(feature):
-            rings = [clip_ring([tuple(point) for point in simplify_ring(ring, tolerance_deg)], BOX) for ring in polygon]
+            rings = [clip_ring([tuple(point) for point in simplify_ring(ring, tolerance_deg)], box) for ring in polygon]
             if rings[0]:
                 polygons.append(
                     [[[round(x, DECIMALS) + 0.0, round(y, DECIMALS) + 0.0] for x, y in r] for r in rings if r]
@@ -455,16 +488,16 @@ def simplify_features(features: list[dict[str, Any]], tolerance_deg: float) -> l
 
 
 def outlines_path(countries_path: Path, tolerance_deg: float) -> Path:
-    """``countries-0.036.geojson`` beside ``countries.geojson``, for a tolerance of 0.036 deg."""
+    """``europe-50m-0.036.geojson`` beside ``europe-50m.geojson``, for a tolerance of 0.036 deg."""
     return countries_path.with_name(f"{countries_path.stem}-{tolerance_deg:g}{countries_path.suffix}")
 
 
-def write_map_outlines(countries_path: Path) -> None:
-    """Write the map's outlines at every tolerance of ``MAP_TOLERANCES_DEG``, from ``countries_path``."""
+def write_map_outlines(countries_path: Path, spec: SetSpec = SETS["europe-50m"]) -> None:
+    """Write the map's outlines at every tolerance of the set, from ``countries_path``."""
     features = json.loads(countries_path.read_text(encoding="utf-8"))["features"]
-    for tolerance_deg in MAP_TOLERANCES_DEG:
+    for tolerance_deg in spec.tolerances:
         output = outlines_path(countries_path, tolerance_deg)
-        simplified = simplify_features(features, tolerance_deg)
+        simplified = simplify_features(features, tolerance_deg, spec.box or BOX)
         members = {"tolerance_deg": tolerance_deg, "simplified_from": countries_path.name}
         write_feature_collection(simplified, output, members)
         points = sum(len(ring) for f in simplified for polygon in _parts(f) for ring in polygon)
@@ -495,12 +528,12 @@ def main(argv: list[str] | None = None) -> None:
         nargs="?",
         help="node_modules folder holding world-atlas and i18n-iso-countries (not with --simplify-only)",
     )
+    parser.add_argument("--set", choices=sorted(SETS), default="europe-50m", help="the boundary set to build")
     parser.add_argument(
         "-o",
         "--output",
         type=Path,
-        default=DEFAULT_OUTPUT,
-        help=f"GeoJSON file to write, or with --simplify-only to read (default: {DEFAULT_OUTPUT})",
+        help=f"GeoJSON file to write, or with --simplify-only to read (default: {OUTPUT_FOLDER}/<set>.geojson)",
     )
     parser.add_argument(
         "--simplify-only",
@@ -508,23 +541,25 @@ def main(argv: list[str] | None = None) -> None:
         help="only remake the map's outlines beside the existing boundaries file (offline)",
     )
     args = parser.parse_args(argv)
+    spec = SETS[args.set]
+    output = args.output or OUTPUT_FOLDER / f"{args.set}.geojson"
     if args.simplify_only:
-        if not args.output.is_file():
-            sys.exit(f"error: {args.output} not found; build it first (see data/geo/README.md)")
-        write_map_outlines(args.output)
+        if not output.is_file():
+            sys.exit(f"error: {output} not found; build it first (see {OUTPUT_FOLDER / 'README.md'})")
+        write_map_outlines(output, spec)
         return
     if args.node_modules is None:
         parser.error("give the node_modules folder, or --simplify-only")
 
     atlas_dir = read_package(args.node_modules, WORLD_ATLAS, WORLD_ATLAS_VERSION)
     codes_dir = read_package(args.node_modules, CODES_PACKAGE, CODES_VERSION)
-    topology = json.loads((atlas_dir / TOPOJSON_FILE).read_text(encoding="utf-8"))
-    features = separate_crimea(build_features(topology, numeric_to_alpha3(codes_dir / "codes.json")))
+    topology = json.loads((atlas_dir / spec.topojson).read_text(encoding="utf-8"))
+    features = separate_crimea(build_features(topology, numeric_to_alpha3(codes_dir / "codes.json"), spec.box))
     features.sort(key=lambda f: (f["properties"]["iso3"], f["properties"]["name"]))
-    write_feature_collection(features, args.output)
-    size = args.output.stat().st_size
-    print(f"wrote {len(features)} features, {size} bytes, to {args.output}")
-    write_map_outlines(args.output)
+    write_feature_collection(features, output)
+    size = output.stat().st_size
+    print(f"wrote {len(features)} features, {size} bytes, to {output}")
+    write_map_outlines(output, spec)
 
 
 if __name__ == "__main__":

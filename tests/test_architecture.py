@@ -102,10 +102,17 @@ def test_a_built_wheel_holds_every_module_of_every_layer(tmp_path):
     command = [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(tmp_path / "wheel"), str(source)]
     subprocess.run(command, check=True, capture_output=True, timeout=300)
     (wheel,) = (tmp_path / "wheel").glob("*.whl")
-    shipped = {name for name in zipfile.ZipFile(wheel).namelist() if name.endswith(".py")}
+    names = zipfile.ZipFile(wheel).namelist()
+    shipped = {name for name in names if name.endswith(".py")}
     expected = {str(path.relative_to(PROJECT_ROOT)).replace("\\", "/") for path in modules()}
     assert "article_explorer/explorers/map/explorer.py" in expected
     assert shipped == expected
+    boundaries = "article_explorer/data/boundaries/"
+    assert {
+        f"{boundaries}{name}"
+        for name in ("europe-50m.geojson", "europe-50m-0.036.geojson", "europe-50m-0.108.geojson", "world-110m.geojson")
+    } <= set(names), "the maps' boundaries ship as package data"
+    assert f"{boundaries}README.md" in names, "with their provenance"
 
 
 #: What the 0.1 notebooks imported, written out by hand: each must still import, with a warning.

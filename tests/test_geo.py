@@ -1,4 +1,4 @@
-"""The offline boundaries in data/geo agree with the places in the dataset."""
+"""The boundaries the dataset is drawn on (Europe at 1:50m) agree with its places."""
 
 from __future__ import annotations
 
@@ -7,9 +7,10 @@ import json
 import pytest
 
 from article_explorer import load_dataset
+from article_explorer.data.boundaries import EUROPE
 from article_explorer.data.config import DEFAULT_DATA_DIR
 
-BOUNDARIES = json.loads((DEFAULT_DATA_DIR / "geo" / "countries.geojson").read_text(encoding="utf-8"))
+BOUNDARIES = json.loads(EUROPE.path.read_text(encoding="utf-8"))
 BY_ISO3 = {f["properties"]["iso3"]: f for f in BOUNDARIES["features"] if f["properties"]["iso3"]}
 
 

@@ -10,6 +10,7 @@ import math
 import numpy as np
 import pytest
 
+from article_explorer.data.boundaries import EUROPE, EUROPE_BOX
 from article_explorer.data.config import PROJECT_ROOT
 from article_explorer.geo.boundaries import (
     Country,
@@ -19,7 +20,7 @@ from article_explorer.geo.boundaries import (
     nearest_borders,
     neighbour_table,
 )
-from article_explorer.geo.outlines import TOLERANCES_DEG, load_outlines, map_outline_xy, outline_xy, outlines_path
+from article_explorer.geo.outlines import TOLERANCES_DEG, load_outlines, map_outline_xy, outline_xy
 from article_explorer.geo.sphere import EARTH_RADIUS_KM, circle, distance_to_border_km, great_circle_km
 
 # (lat, lon) as in data/places.csv
@@ -360,15 +361,17 @@ def test_simplifying_snaps_to_the_grid_and_drops_what_falls_together():
 def test_the_map_outlines_are_what_the_script_makes_from_the_boundaries():
     script = build_geo()
     assert tuple(script.MAP_TOLERANCES_DEG) == TOLERANCES_DEG, "the script writes the tolerances the map reads"
-    countries_path = PROJECT_ROOT / "data" / "geo" / "countries.geojson"
+    countries_path = EUROPE.path
     features = json.loads(countries_path.read_text(encoding="utf-8"))["features"]
     for tolerance in TOLERANCES_DEG:
-        assert script.outlines_path(countries_path, tolerance) == outlines_path(tolerance)
-        shipped = json.loads(outlines_path(tolerance).read_text(encoding="utf-8"))
+        assert script.outlines_path(countries_path, tolerance) == EUROPE.outlines_path(tolerance)
+        shipped = json.loads(EUROPE.outlines_path(tolerance).read_text(encoding="utf-8"))
         assert shipped["tolerance_deg"] == tolerance
         assert shipped["features"] == script.simplify_features(features, tolerance), (
-            f"{outlines_path(tolerance).name} is stale: run python scripts/build_geo.py --simplify-only"
+            f"{EUROPE.outlines_path(tolerance).name} is stale: run python scripts/build_geo.py --simplify-only"
         )
+    assert script.SETS["europe-50m"].box == EUROPE_BOX, "the script selects the countries of the box the package reads"
+    assert EUROPE.path.parent == script.OUTPUT_FOLDER
 
 
 def test_the_map_outlines_keep_the_countries_and_their_shape(countries):

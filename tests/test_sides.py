@@ -12,7 +12,7 @@ from article_explorer import load_dataset
 from article_explorer.data.config import PROJECT_ROOT
 from article_explorer.data.sides import Sides, period_years
 
-from .conftest import only_problem
+from .conftest import only_problem, problems_from
 
 OTHER_ARTICLE = PROJECT_ROOT / "tests" / "data" / "other_article"
 
@@ -115,3 +115,46 @@ def test_a_v1_dataset_without_sides_labels_each_side_with_its_id():
 )
 def test_the_years_of_a_period(start, end, years):
     assert period_years(start, end) == years
+
+
+def test_a_country_place_the_boundaries_do_not_have_is_reported(dataset_copy):
+    line = dataset_copy.set_cell("places", "belarus", "country_iso3", "BLX")
+    problems = [p for p in problems_from(dataset_copy.path, "check_boundaries") if p.rule == "check_boundaries"]
+    assert [where(p) for p in problems] == [("places.csv", line, "country_iso3", "BLX")]
+    assert problems[0].message == (
+        "is no country in the package's boundaries, so the map cannot draw this place, which is known only as a "
+        "country; check the code (ISO 3166-1 alpha-3)"
+    )
+
+
+def test_a_country_side_the_boundaries_do_not_have_is_reported(dataset_copy):
+    line = dataset_copy.set_cell("country_sides", "EST", "country_iso3", "ESX")
+    problem = only_problem(dataset_copy.path, "check_boundaries")
+    assert where(problem) == ("country_sides.csv", line, "country_iso3", "ESX")
+    assert problem.message == (
+        "is no country or noted area in the package's boundaries, so the map cannot colour it; "
+        "check the code (ISO 3166-1 alpha-3)"
+    )
+
+
+def test_a_dataset_s_own_boundaries_are_checked_against(dataset_copy):
+    (dataset_copy.path / "geo").mkdir()
+    (dataset_copy.path / "geo" / "countries.geojson").write_text(
+        '{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {"iso3": "BLR", "name": '
+        '"Belarus"}, "geometry": {"type": "Polygon", "coordinates": [[[24, 52], [24, 55], [30, 55], [30, 52], '
+        "[24, 52]]]}}]}",
+        encoding="utf-8",
+    )
+    line = dataset_copy.line_of("places", "ukraine")
+    problems = [p for p in problems_from(dataset_copy.path, "check_boundaries") if p.rule == "check_boundaries"]
+    assert ("places.csv", line, "country_iso3", "UKR") in [where(p) for p in problems]
+    assert problems[0].message.endswith("check the code, or add the country to geo/countries.geojson")
+    assert "the dataset's own geo/countries.geojson" in problems[0].message
+
+
+def test_a_dataset_s_own_boundaries_that_cannot_be_read_are_reported(dataset_copy):
+    (dataset_copy.path / "geo").mkdir()
+    (dataset_copy.path / "geo" / "countries.geojson").write_text("{not json", encoding="utf-8")
+    problem = only_problem(dataset_copy.path, "check_boundaries")
+    assert (problem.file, problem.line, problem.column) == ("geo/countries.geojson", None, None)
+    assert problem.message.startswith("is not readable: cannot be read as country boundaries (JSONDecodeError")

@@ -73,6 +73,7 @@ def test_the_rules_run_in_this_order():
         "check_usage",
         "check_sides",
         "check_country_sides",
+        "check_boundaries",
         "check_coverage",
         "check_reliability",
     ]

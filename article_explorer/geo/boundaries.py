@@ -1,11 +1,12 @@
-"""The country boundaries of ``data/geo/``, read as they are: countries, borders, neighbours, boxes.
+"""Country boundaries read as they are: countries, borders, neighbours, boxes.
 
-The country outlines come from ``data/geo/countries.geojson`` (see ``data/geo/README.md``):
-longitude/latitude polygons that :func:`load_countries` turns into :class:`Country` values, at
-full resolution. Every distance, every point-in-country test and the neighbours use them; the
-map draws lighter copies made by ``scripts/build_geo.py`` (:mod:`article_explorer.geo.outlines`).
+The outlines come from a boundaries file (:mod:`article_explorer.data.boundaries` says which
+files ship with the package and which one a dataset is drawn on): longitude/latitude
+polygons that :func:`load_countries` turns into :class:`Country` values, at full resolution.
+Every distance, every point-in-country test and the neighbours use them; the map draws
+lighter copies made by ``scripts/build_geo.py`` (:mod:`article_explorer.geo.outlines`).
 The notebooks draw on a plain x/y plane — x is longitude, y is latitude — with no plotly ``geo``
-traces and no map tiles, so a map needs nothing but the repository. That plane is the
+traces and no map tiles, so a map needs nothing but the package. That plane is the
 equirectangular projection; :func:`fit_extent` gives the axis ratio that keeps it from looking
 stretched at the map's latitude.
 
@@ -18,9 +19,9 @@ Two geometries meet here, each used where it is the right one:
   (:attr:`Country.arcs`), measured by :func:`article_explorer.geo.sphere.distance_to_border_km`.
 
 A boundary edge is taken as the great-circle arc between its two vertices, whereas the plane
-draws it as a straight line in longitude/latitude. The file's edges are short (under 1° in
+draws it as a straight line in longitude/latitude. The 1:50m file's edges are short (under 1° in
 Europe), so the two differ by at most about 100 m there — the size of the file's rounding
-of coordinates to 0.001°.
+of coordinates to 0.001°; the 1:110m file's longer edges differ more, by a few kilometres at most.
 
 A small square country shows the whole interface:
 
@@ -47,11 +48,11 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from article_explorer.data.config import DEFAULT_DATA_DIR
+from article_explorer.data.boundaries import EUROPE, feature_key
 from article_explorer.geo.sphere import Arcs, distance_to_border_km
 
-#: The country outlines that ship with the repository, at full resolution.
-COUNTRIES_PATH = DEFAULT_DATA_DIR / "geo" / "countries.geojson"
+#: The boundaries read when no file is named: Europe and its neighbours at 1:50m.
+COUNTRIES_PATH = EUROPE.path
 
 LonLat = tuple[float, float]
 Ring = tuple[LonLat, ...]
@@ -169,10 +170,11 @@ def boxes_meet(a: BBox, b: BBox) -> bool:
 
 
 def load_countries(path: str | os.PathLike[str] | None = None) -> dict[str, Country]:
-    """The countries of a GeoJSON boundaries file (by default the repository's), by key.
+    """The countries of a GeoJSON boundaries file (by default :data:`COUNTRIES_PATH`), by key.
 
     The key is the feature's ``iso3``; a feature without one is keyed by its name upper-cased
-    with spaces removed ("Crimea" → ``"CRIMEA"``, "N. Cyprus" → ``"N.CYPRUS"``). The file is
+    with spaces removed ("Crimea" → ``"CRIMEA"``, "N. Cyprus" → ``"N.CYPRUS"``;
+    :func:`article_explorer.data.boundaries.feature_key`). The file is
     read once per path; each call returns a fresh dict of the same (immutable) countries.
 
     Raises :class:`FileNotFoundError` if the file is missing and :class:`ValueError` if it is
@@ -201,8 +203,8 @@ def _read_countries(path: str) -> dict[str, Country]:
 
 def _parse_countries(path: str) -> dict[str, Country]:
     expected = (
-        "expected a GeoJSON FeatureCollection of country outlines such as data/geo/countries.geojson "
-        "(see data/geo/README.md)"
+        "expected a GeoJSON FeatureCollection of country outlines such as the package's "
+        "article_explorer/data/boundaries/world-110m.geojson (see the README.md beside it)"
     )
     try:
         content = Path(path).read_bytes()
@@ -227,7 +229,7 @@ def _parse_countries(path: str) -> dict[str, Country]:
                 f"{path}, feature {number}: {error} (expected properties iso3, name and note, "
                 "and a Polygon or MultiPolygon geometry of [lon, lat] positions)"
             ) from None
-        key = country.iso3 or country.name.upper().replace(" ", "")
+        key = feature_key(country.iso3, country.name)
         if key in countries:
             raise ValueError(f"{path}, feature {number}: the key {key!r} is used by an earlier feature too")
         countries[key] = country

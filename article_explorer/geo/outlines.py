@@ -1,13 +1,14 @@
 """The country outlines a map draws: lighter copies of the boundaries, cut to the map's box.
 
-``scripts/build_geo.py`` snaps the full boundaries of ``data/geo/countries.geojson`` to a grid
-once, at each tolerance of :data:`TOLERANCES_DEG`, and writes them beside it
-(``countries-0.036.geojson``...; see ``data/geo/README.md``). This module only reads those
-files (:func:`load_outlines`) and cuts an outline to the box a map shows
-(:func:`map_outline_xy`, with :func:`clip_ring`): the box depends on the dataset's places and
-on the zoom, so that is the one step left to run time. :func:`outline_xy` gives any
-country's rings, whole, as plotly draws them. Distances and point-in-country tests
-never use these outlines: they use the full boundaries (:mod:`article_explorer.geo.boundaries`).
+``scripts/build_geo.py`` snaps the full 1:50m boundaries of Europe to a grid once, at each
+tolerance of :data:`TOLERANCES_DEG`, and writes them beside the file
+(``europe-50m-0.036.geojson``...; see ``article_explorer/data/boundaries/README.md``); the
+1:110m world file is coarse enough to be drawn as it is. This module only reads those files
+(:func:`load_outlines`) and cuts an outline to the box a map shows (:func:`map_outline_xy`,
+with :func:`clip_ring`): the box depends on the dataset's places and on the zoom, so that is
+the one step left to run time. :func:`outline_xy` gives any country's rings, whole, as plotly
+draws them. Distances and point-in-country tests never use these outlines: they use the full
+boundaries (:mod:`article_explorer.geo.boundaries`).
 
 >>> fills = load_outlines(FILL_DEG)
 >>> xs, ys = map_outline_xy(fills["BLR"], (20.0, 50.0, 35.0, 57.0))
@@ -18,11 +19,10 @@ never use these outlines: they use the full boundaries (:mod:`article_explorer.g
 from __future__ import annotations
 
 from collections.abc import Sequence
-from pathlib import Path
 
 import numpy as np
 
-from article_explorer.data.config import DEFAULT_DATA_DIR
+from article_explorer.data.boundaries import EUROPE, BoundarySet
 from article_explorer.geo.boundaries import BBox, Country, LonLat, load_countries
 
 #: The grid the map's country fills are snapped to, in degrees (about 4 km; for the article's
@@ -34,26 +34,12 @@ BOLD_DEG = 0.108
 TOLERANCES_DEG = (FILL_DEG, BOLD_DEG)
 
 
-def outlines_path(tolerance_deg: float) -> Path:
-    """Where the outlines snapped to ``tolerance_deg`` live: ``data/geo/countries-0.036.geojson``.
-
-    >>> outlines_path(FILL_DEG).name
-    'countries-0.036.geojson'
-    """
-    return DEFAULT_DATA_DIR / "geo" / f"countries-{tolerance_deg:g}.geojson"
-
-
-def load_outlines(tolerance_deg: float) -> dict[str, Country]:
-    """The countries as ``scripts/build_geo.py`` simplified them to ``tolerance_deg``, keyed as
+def load_outlines(tolerance_deg: float, boundaries: BoundarySet = EUROPE) -> dict[str, Country]:
+    """The countries of ``boundaries`` as ``scripts/build_geo.py`` simplified them to
+    ``tolerance_deg`` (the full file where it wrote no copy), keyed as
     :func:`~article_explorer.geo.boundaries.load_countries` keys them. A country whose every
     ring shrank to nothing at that tolerance is missing."""
-    path = outlines_path(tolerance_deg)
-    if not path.is_file():
-        raise FileNotFoundError(
-            f"No map outlines at {path}: make them from data/geo/countries.geojson with "
-            "`python scripts/build_geo.py --simplify-only` (see data/geo/README.md)"
-        )
-    return load_countries(path)
+    return load_countries(boundaries.outlines_path(tolerance_deg))
 
 
 def outline_xy(country: Country, bbox: BBox | None = None) -> tuple[list[float | None], list[float | None]]:

@@ -10,6 +10,7 @@ in the module of its subject:
 - :mod:`~article_explorer.data.validation.text`: the article, its sentences, quotes and coverage;
 - :mod:`~article_explorer.data.validation.dates`: event dates and outcomes;
 - :mod:`~article_explorer.data.validation.sides`: the sides and the periods of country_sides.csv;
+- :mod:`~article_explorer.data.validation.boundaries`: the country codes a map draws;
 - :mod:`~article_explorer.data.validation.reliability`: the optional ``reliability/`` folder.
 
 To add a rule: write it in the module of its subject (or a new one), add it to :data:`RULES`
@@ -25,6 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from article_explorer.data.validation.boundaries import check_boundaries
 from article_explorer.data.validation.dates import check_event_dates, check_outcomes
 from article_explorer.data.validation.read import RawDataset
 from article_explorer.data.validation.references import (
@@ -52,6 +54,7 @@ RULES: tuple[Rule, ...] = (
     check_usage,
     check_sides,
     check_country_sides,
+    check_boundaries,
     check_coverage,
     check_reliability,
 )

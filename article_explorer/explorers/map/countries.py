@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from article_explorer.data.boundaries import BoundarySet
 from article_explorer.data.contract import ARTICLE_SCHEME
-from article_explorer.explorers.map.model import Geography
+from article_explorer.explorers.map.model import OUTLINE_MARGIN_DEG, Geography
 from article_explorer.geo.boundaries import BBox, Extent, boxes_meet
 from article_explorer.geo.outlines import BOLD_DEG, FILL_DEG, largest_ring_middle, load_outlines, map_outline_xy
 from article_explorer.geo.sphere import circle
@@ -25,13 +26,19 @@ Outline = tuple[list, list]
 
 
 class MapOutlines:
-    """The country outlines a map of ``extent`` draws, each cut to the extent (and 1° beyond)
-    once: the fills, the bold outlines of areas, and the part of a country in a view (where its
-    name goes when its own label point is out of view)."""
+    """The country outlines of ``boundaries`` a map of ``extent`` draws, each cut to the extent
+    (and 1° beyond) once: the fills, the bold outlines of areas, and the part of a country in a
+    view (where its name goes when its own label point is out of view)."""
 
-    def __init__(self, extent: Extent):
-        self.clip: BBox = (extent.min_lon - 1, extent.min_lat - 1, extent.max_lon + 1, extent.max_lat + 1)
-        self._fills, self._bold = load_outlines(FILL_DEG), load_outlines(BOLD_DEG)
+    def __init__(self, extent: Extent, boundaries: BoundarySet):
+        margin = OUTLINE_MARGIN_DEG
+        self.clip: BBox = (
+            extent.min_lon - margin,
+            extent.min_lat - margin,
+            extent.max_lon + margin,
+            extent.max_lat + margin,
+        )
+        self._fills, self._bold = load_outlines(FILL_DEG, boundaries), load_outlines(BOLD_DEG, boundaries)
         self._cut: dict[tuple[str, bool], Outline] = {}
         self._middles: dict[tuple[str, BBox], tuple[float, float] | None] = {}
 
@@ -59,9 +66,9 @@ class MapOutlines:
 
 
 @lru_cache(maxsize=4)
-def map_outlines(extent: Extent) -> MapOutlines:
-    """The outlines for a map of ``extent``, made once per extent."""
-    return MapOutlines(extent)
+def map_outlines(extent: Extent, boundaries: BoundarySet) -> MapOutlines:
+    """The outlines of ``boundaries`` for a map of ``extent``, made once per extent and set."""
+    return MapOutlines(extent, boundaries)
 
 
 def country_traces(geography: Geography, year: int, scheme: str = ARTICLE_SCHEME) -> dict:
@@ -69,7 +76,7 @@ def country_traces(geography: Geography, year: int, scheme: str = ARTICLE_SCHEME
     (in the order of sides.csv, then the countries on no side), and one for each area the
     boundaries keep apart with a note (a disputed area): its side's fill, hatched, with a
     dotted edge and the note as its hover."""
-    outlines = map_outlines(geography.extent)
+    outlines = map_outlines(geography.extent, geography.boundaries)
     clip = outlines.clip
     order: list[str | None] = [*geography.sides.in_scheme(scheme), None]
     by_side: dict[str | None, tuple[list, list, list]] = {side: ([], [], []) for side in order}
@@ -146,7 +153,7 @@ def _noted_area_trace(geography: Geography, code: str, outline: Outline, year: i
 def area_outlines(geography: Geography, areas: list[str]) -> dict:
     """A bold outline around each area place: its country's shape, or for a region a 100 km
     circle (the boundaries have no regions). A plain figure dict of traces, no layout."""
-    outlines = map_outlines(geography.extent)
+    outlines = map_outlines(geography.extent, geography.boundaries)
     xs_all: list = []
     ys_all: list = []
     for place_id in areas:

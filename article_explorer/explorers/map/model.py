@@ -19,6 +19,7 @@ from functools import cached_property
 
 import pandas as pd
 
+from article_explorer.data.boundaries import BoundarySet, boundaries_for
 from article_explorer.data.contract import ARTICLE_SCHEME
 from article_explorer.data.dataset import Dataset
 from article_explorer.explorers.map.marks import is_landmark
@@ -47,6 +48,8 @@ LAYERS = {
 MILITARY_LAYER_PREFIX = "military:"
 POINT_PRECISIONS = frozenset({"site", "city"})
 BORDER_COLUMNS = ["iso3", "country", "km", "side", "side_id", "home"]
+MAP_MARGIN_DEG = 2.0  # the map's extent reaches this far beyond its places
+OUTLINE_MARGIN_DEG = 1.0  # the countries' outlines are cut this far beyond the extent
 RING_RADII_KM = (100, 200, 300, 400, 500, 750, 1000, 1500, 2000)
 MAX_MAP_DISTANCE_KM = 2500  # points farther than this from the places' middle are listed, not mapped
 REGION_KM = 700  # the region view holds the point places this close to the default centre
@@ -81,8 +84,29 @@ class Geography:
     """The dataset's places with the boundaries: which are mapped, the map's extent and zooms, distances."""
 
     dataset: Dataset
-    countries: dict[str, Country] = field(default_factory=load_countries)
+    countries: dict[str, Country] = field(default_factory=dict)  # empty: those of :attr:`boundaries`
     _border_tables: dict[tuple[str, int, str], pd.DataFrame] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self):
+        if not self.countries:
+            self.countries = load_countries(self.boundaries.path)
+
+    @cached_property
+    def boundaries(self) -> BoundarySet:
+        """The boundaries the dataset is drawn on (:func:`article_explorer.data.boundaries.boundaries_for`):
+        the finer ones of Europe if the places near the places' middle (those the map can show,
+        :data:`MAX_MAP_DISTANCE_KM`), with the map's margins, lie in their box."""
+        places = self.dataset.places
+        middle_lat, middle_lon = places["lat"].median(), places["lon"].median()
+        near = places[
+            [
+                great_circle_km(middle_lat, middle_lon, lat, lon) <= MAX_MAP_DISTANCE_KM
+                for lat, lon in places[["lat", "lon"]].values
+            ]
+        ]
+        widest = fit_extent(list(near["lat"]), list(near["lon"]), margin_deg=MAP_MARGIN_DEG)  # holds the extent
+        corners = [(widest.min_lon, widest.min_lat), (widest.max_lon, widest.max_lat)]
+        return boundaries_for(self.dataset.path, corners, margin_deg=-OUTLINE_MARGIN_DEG)
 
     @cached_property
     def places(self) -> pd.DataFrame:
@@ -169,7 +193,7 @@ class Geography:
                 for lat, lon in places[["lat", "lon"]].values
             ]
         ]
-        return fit_extent(list(near["lat"]), list(near["lon"]), margin_deg=2.0)
+        return fit_extent(list(near["lat"]), list(near["lon"]), margin_deg=MAP_MARGIN_DEG)
 
     @cached_property
     def region(self) -> Extent:

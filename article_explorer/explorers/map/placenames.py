@@ -38,7 +38,7 @@ def area_label_point(geography: Geography, place_id: str, view: Extent) -> tuple
     if box[0] < lon < box[2] and box[1] < lat < box[3]:
         return lon, lat
     if place["country_iso3"] in geography.countries:
-        return map_outlines(geography.extent).middle_in(place["country_iso3"], box)
+        return map_outlines(geography.extent, geography.boundaries).middle_in(place["country_iso3"], box)
     return None
 
 
