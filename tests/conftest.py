@@ -93,6 +93,20 @@ def write_hostile_dataset(target: Path) -> DatasetCopy:
     return copy
 
 
+#: The value :func:`write_broken_dataset` puts in the first event's date: no month 13, no day 40.
+BROKEN_DATE = "2019-13-40"
+
+
+def write_broken_dataset(target: Path) -> Path:
+    """A copy of the made-up article that does not validate: its first event's date is :data:`BROKEN_DATE`."""
+    shutil.copytree(OTHER_ARTICLE, target)
+    copy = DatasetCopy(target)
+    rows = copy.rows("events")
+    rows[0]["date"] = BROKEN_DATE
+    copy.write_rows("events", rows)
+    return target
+
+
 @pytest.fixture
 def hostile_dataset(tmp_path: Path) -> DatasetCopy:
     return write_hostile_dataset(tmp_path / "hostile")

@@ -13,6 +13,8 @@ from nbclient.exceptions import CellExecutionError
 
 from article_explorer.data.config import DEFAULT_DATA_DIR, PROJECT_ROOT
 
+from .conftest import BROKEN_DATE, write_broken_dataset
+
 NOTEBOOK_DIR = PROJECT_ROOT / "notebooks"
 NOTEBOOKS = sorted(NOTEBOOK_DIR.glob("*.ipynb"))
 DATASETS = {"article": DEFAULT_DATA_DIR, "other_article": PROJECT_ROOT / "tests" / "data" / "other_article"}
@@ -100,3 +102,40 @@ def test_every_cell_runs_on_its_own_in_any_order(path, monkeypatch):
     for _, cell in code_cells:
         for line in cell.source.splitlines():
             assert not re.match(r"^\w+ = ", line), f"a cell leaves a name for later cells:\n{cell.source}"
+
+
+def html_of(cell) -> str:
+    """Everything a cell's outputs show as HTML or text, widgets included (their state's values)."""
+    shown = []
+    for output in cell.get("outputs", []):
+        data = output.get("data", {})
+        shown.append(data.get("text/html", "") + data.get("text/plain", "") + output.get("text", ""))
+    return "\n".join(shown)
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_on_a_dataset_that_does_not_validate_one_panel_explains_and_the_rest_say_they_cannot_run(
+    path, tmp_path, monkeypatch
+):
+    broken = write_broken_dataset(tmp_path / "broken")
+    monkeypatch.setenv("ARTICLE_DATA_DIR", str(broken))
+    notebook = nbformat.read(path, as_version=4)
+    client = NotebookClient(
+        notebook, timeout=180, kernel_name="python3", resources={"metadata": {"path": NOTEBOOK_DIR}}
+    )
+    with client.setup_kernel():
+        run_all(client, notebook)  # no cell raises, none writes an error
+        client.set_widgets_metadata()
+    widget_state = json.dumps(notebook.metadata.get("widgets", {}))
+    shown = [html_of(cell) for cell in notebook.cells if cell.cell_type == "code"]
+    needs_data = [
+        cell
+        for cell in notebook.cells
+        if cell.cell_type == "code" and re.search(r"dataset\(\)|_exercise\(|Review\(|Workbench\(", cell.source)
+    ]
+    assert needs_data, "every notebook shows something made from the dataset"
+    # The panel and the notices are widgets: their words are in the notebook's widget state.
+    assert widget_state.count("ae-dataset-problems") == 1, "one panel"
+    assert "events.csv" in widget_state and BROKEN_DATE in widget_state, "the panel names the file and the value"
+    assert widget_state.count("This part cannot run") == len(needs_data) - 1, "every other cell says it cannot run"
+    assert not any("Traceback" in text for text in shown)

@@ -23,6 +23,7 @@ from article_explorer.exercises.base import (
 )
 from article_explorer.exercises.coding import CodingWorkbench
 from article_explorer.ui import session
+from article_explorer.ui.unavailable import needs_dataset
 
 #: The contract's certainty levels, surest first (the ranking does not rest on the theme's order).
 CERTAINTIES = CLAIMS.field("certainty").enum
@@ -39,6 +40,7 @@ QUALIFIER_LIKE = frozenset(
 )
 
 
+@needs_dataset
 def most_certain_prediction_exercise(dataset: Dataset | None = None, book: AnswerBook | None = None) -> ChoiceExercise:
     dataset = session.dataset() if dataset is None else dataset
     predictions = dataset.claims[dataset.claims["claim_type"] == "prediction"]
@@ -54,6 +56,7 @@ def most_certain_prediction_exercise(dataset: Dataset | None = None, book: Answe
     )
 
 
+@needs_dataset
 def possible_predictions_exercise(dataset: Dataset | None = None, book: AnswerBook | None = None) -> NumberExercise:
     dataset = session.dataset() if dataset is None else dataset
     claims = dataset.claims
@@ -72,6 +75,7 @@ def possible_predictions_exercise(dataset: Dataset | None = None, book: AnswerBo
     )
 
 
+@needs_dataset
 def hedge_words_exercise(dataset: Dataset | None = None, book: AnswerBook | None = None) -> ChoiceExercise | None:
     """Which words in a quote make the claim sound only possible? ``None`` if no claim fits."""
     dataset = session.dataset() if dataset is None else dataset
@@ -106,6 +110,7 @@ def hedge_distractors(quote: str, cue: str, count: int = 3) -> list[str]:
     return ranked[:count]
 
 
+@needs_dataset
 def coding_exercise(
     workbench: CodingWorkbench | None = None, book: AnswerBook | None = None, at_least: int = 2
 ) -> StateExercise:

@@ -27,6 +27,7 @@ from article_explorer.ui.controls import NO_CHOICE
 from article_explorer.ui.rendering import download_link, esc, nothing_matches
 from article_explorer.ui.style import page_style
 from article_explorer.ui.theme import CERTAINTY, CLAIM_TYPE
+from article_explorer.ui.unavailable import NeedsDataset
 
 VERDICTS = ("borne out", "not borne out", "partly", "too early to say")
 
@@ -115,7 +116,7 @@ def disagreements_html(sample: pd.DataFrame, mine: dict[str, tuple[str | None, s
     )
 
 
-class CodingWorkbench:
+class CodingWorkbench(NeedsDataset):
     """The learner codes a few claims, then compares with the dataset."""
 
     def __init__(self, dataset: Dataset, book: AnswerBook | None = None, size: int = 6):
@@ -207,7 +208,7 @@ def verdicts_in_words(given: dict[str, str], predictions: pd.DataFrame) -> str:
     return f"{len(given)} of {len(predictions)} predictions judged: {spread} ({each})"
 
 
-class PredictionReview:
+class PredictionReview(NeedsDataset):
     """Give a verdict on each prediction, then see what the dataset records about what happened."""
 
     def __init__(self, dataset: Dataset, book: AnswerBook | None = None):

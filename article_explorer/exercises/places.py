@@ -19,6 +19,7 @@ from article_explorer.explorers.map.marks import is_landmark
 from article_explorer.explorers.map.model import Geography
 from article_explorer.ui import session
 from article_explorer.ui.theme import PLACE_ROLE
+from article_explorer.ui.unavailable import needs_dataset
 
 NOTEBOOK = "03_geography_of_militarisation"
 RADIUS_KM = 500
@@ -30,6 +31,7 @@ def _geography(app: MapExplorer | None) -> Geography:
     return app.geography if app is not None else Geography(session.dataset())
 
 
+@needs_dataset
 def capitals_within_exercise(app: MapExplorer | None = None, book: AnswerBook | None = None) -> NumberExercise:
     geography = _geography(app)
     centre = geography.default_centre
@@ -53,6 +55,7 @@ def capitals_within_exercise(app: MapExplorer | None = None, book: AnswerBook | 
     )
 
 
+@needs_dataset
 def neighbours_on_a_side_exercise(app: MapExplorer | None = None, book: AnswerBook | None = None) -> NumberExercise:
     """How many of the home country's neighbours stood on one side when the article was written:
     the side (other than the home country's own) that holds the most of them; where none is on
@@ -89,6 +92,7 @@ def neighbours_on_a_side_exercise(app: MapExplorer | None = None, book: AnswerBo
     )
 
 
+@needs_dataset
 def nearest_border_exercise(app: MapExplorer | None = None, book: AnswerBook | None = None) -> NumberExercise:
     geography = _geography(app)
     centre = geography.default_centre
@@ -117,6 +121,7 @@ def dispute_year(geography: Geography) -> int:
     return years[(len(years) - 1) // 2] if years else published
 
 
+@needs_dataset
 def dispute_by_year_exercise(
     app: MapExplorer | None = None, book: AnswerBook | None = None, year: int | None = None
 ) -> StateExercise:

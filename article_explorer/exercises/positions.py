@@ -25,10 +25,12 @@ from article_explorer.explorers.network import NetworkFilters, author_id, networ
 from article_explorer.explorers.positions import PositionMatrixExplorer
 from article_explorer.ui import session
 from article_explorer.ui.theme import BASIS, words_for
+from article_explorer.ui.unavailable import needs_dataset
 
 NOTEBOOK = "02_actors_and_positions"
 
 
+@needs_dataset
 def attributed_positions_exercise(dataset: Dataset | None = None, book: AnswerBook | None = None) -> NumberExercise:
     dataset = session.dataset() if dataset is None else dataset
     return NumberExercise(
@@ -41,6 +43,7 @@ def attributed_positions_exercise(dataset: Dataset | None = None, book: AnswerBo
     )
 
 
+@needs_dataset
 def words_only_exercise(dataset: Dataset | None = None, book: AnswerBook | None = None) -> ChoiceExercise:
     """Whose position on the most contested issue rests only on words, never on an action?"""
     dataset = session.dataset() if dataset is None else dataset
@@ -62,6 +65,7 @@ def words_only_exercise(dataset: Dataset | None = None, book: AnswerBook | None 
     )
 
 
+@needs_dataset
 def attributed_cell_exercise(
     app: PositionMatrixExplorer | None = None, book: AnswerBook | None = None
 ) -> StateExercise:
@@ -101,6 +105,7 @@ def attributed_cell_exercise(
     return exercise
 
 
+@needs_dataset
 def most_connected_exercise(dataset: Dataset | None = None, book: AnswerBook | None = None) -> ChoiceExercise:
     dataset = session.dataset() if dataset is None else dataset
     links = network_links(dataset, NetworkFilters())

@@ -10,10 +10,12 @@ from article_explorer.data.dataset import Dataset
 from article_explorer.exercises.base import RIGHT, AnswerBook, Feedback, NumberExercise, StateExercise, answer_book
 from article_explorer.explorers.reader import ArticleReader
 from article_explorer.ui import session
+from article_explorer.ui.unavailable import needs_dataset
 
 NOTEBOOK = "00_start_here"
 
 
+@needs_dataset
 def body_paragraphs_exercise(dataset: Dataset | None = None, book: AnswerBook | None = None) -> NumberExercise:
     dataset = session.dataset() if dataset is None else dataset
     body = dataset.sentences[dataset.sentences["part"] == "body"]
@@ -27,6 +29,7 @@ def body_paragraphs_exercise(dataset: Dataset | None = None, book: AnswerBook | 
     )
 
 
+@needs_dataset
 def predictions_exercise(dataset: Dataset | None = None, book: AnswerBook | None = None) -> NumberExercise:
     dataset = session.dataset() if dataset is None else dataset
     predictions = dataset.claims[dataset.claims["claim_type"] == "prediction"].explode("paragraphs")
@@ -42,6 +45,7 @@ def predictions_exercise(dataset: Dataset | None = None, book: AnswerBook | None
     )
 
 
+@needs_dataset
 def prediction_sentence_exercise(
     dataset: Dataset | None = None, reader: ArticleReader | None = None, book: AnswerBook | None = None
 ) -> StateExercise:

@@ -12,11 +12,13 @@ from article_explorer.exercises.base import RIGHT, AnswerBook, Feedback, NumberE
 from article_explorer.explorers.timeline.explorer import TimelineExplorer
 from article_explorer.explorers.timeline.figure import TimelineFilters
 from article_explorer.ui import session
+from article_explorer.ui.unavailable import needs_dataset
 
 NOTEBOOK = "01_timeline"
 FUTURE = frozenset({"anticipated", "hypothetical"})
 
 
+@needs_dataset
 def outside_dates_exercise(dataset: Dataset | None = None, book: AnswerBook | None = None) -> NumberExercise:
     dataset = session.dataset() if dataset is None else dataset
     return NumberExercise(
@@ -31,6 +33,7 @@ def outside_dates_exercise(dataset: Dataset | None = None, book: AnswerBook | No
     )
 
 
+@needs_dataset
 def vague_dates_exercise(dataset: Dataset | None = None, book: AnswerBook | None = None) -> NumberExercise:
     dataset = session.dataset() if dataset is None else dataset
     return NumberExercise(
@@ -50,6 +53,7 @@ def describe_filters(filters: TimelineFilters) -> str:
     return f"statuses kept: {statuses}; categories kept: {len(filters.categories or ())}"
 
 
+@needs_dataset
 def future_events_exercise(app: TimelineExplorer | None = None, book: AnswerBook | None = None) -> StateExercise:
     def check(filters: TimelineFilters) -> Feedback:
         explorer = exercise.explorer
@@ -76,6 +80,7 @@ def future_events_exercise(app: TimelineExplorer | None = None, book: AnswerBook
     return exercise
 
 
+@needs_dataset
 def hindsight_exercise(app: TimelineExplorer | None = None, book: AnswerBook | None = None) -> StateExercise:
     def headline(event_id: str) -> str:
         events = exercise.explorer.dataset.events

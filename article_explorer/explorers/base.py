@@ -34,6 +34,7 @@ from article_explorer.ui import session
 from article_explorer.ui.plotview import PlotView, plot_view
 from article_explorer.ui.rendering import download_link, esc, html_table
 from article_explorer.ui.style import page_style
+from article_explorer.ui.unavailable import NeedsDataset
 
 #: The tallest a table grows before it scrolls (keyboard users reach it: it is tabbable).
 TABLE_HEIGHT = "300px"
@@ -46,8 +47,11 @@ def pick_clicked(picker: widgets.ValueWidget, change: Mapping) -> None:
         picker.value = picked
 
 
-class Explorer:
-    """Count, description, card, table and download, a plot whose clicks pick, and the page's frame."""
+class Explorer(NeedsDataset):
+    """Count, description, card, table and download, a plot whose clicks pick, and the page's frame.
+
+    Made from a dataset that does not validate, an explorer is the notice that it cannot run
+    (:class:`~article_explorer.ui.unavailable.NeedsDataset`)."""
 
     def __init__(self, dataset: Dataset, figure: go.Figure | dict | None = None, scroll_table: bool = True):
         """``scroll_table=False`` for a table that folds its rows instead of scrolling (it grows with them)."""

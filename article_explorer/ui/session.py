@@ -6,7 +6,9 @@ A learner runs cells out of order, runs a cell twice, restarts the kernel and ru
 last cell. So no notebook cell relies on a name that another cell made: each cell imports what
 it uses and asks this module for the session's state.
 
-* :func:`dataset` loads the dataset once per session (and per folder);
+* :func:`dataset` loads the dataset once per session (and per folder); a dataset that does not
+  validate is an :class:`~article_explorer.ui.unavailable.UnavailableDataset`, which explains
+  its problems wherever a cell shows it;
 * explorers :func:`register` themselves when they are made, so an exercise that checks "the
   timeline" checks the one the learner sees — the newest — not one that a re-run cell replaced.
 
@@ -24,22 +26,27 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from article_explorer.data.config import data_dir
+from article_explorer.ui.unavailable import UnavailableDataset
 
 if TYPE_CHECKING:
     from article_explorer.data.dataset import Dataset
 
-_datasets: dict[str, Dataset] = {}
+_datasets: dict[str, Dataset | UnavailableDataset] = {}
 _explorers: dict[type, Any] = {}
 _listeners: dict[type, list[weakref.WeakMethod]] = {}
 
 
-def dataset() -> Dataset:
-    """The session's dataset (from ``$ARTICLE_DATA_DIR`` or the repository's ``data/``), loaded once."""
-    from article_explorer.data.dataset import load_dataset
+def dataset() -> Dataset | UnavailableDataset:
+    """The session's dataset (from ``$ARTICLE_DATA_DIR`` or the repository's ``data/``), loaded once;
+    an :class:`~article_explorer.ui.unavailable.UnavailableDataset` if it does not validate."""
+    from article_explorer.data.dataset import DatasetError, load_dataset
 
     folder = str(data_dir())
     if folder not in _datasets:
-        _datasets[folder] = load_dataset(folder)
+        try:
+            _datasets[folder] = load_dataset(folder)
+        except DatasetError as error:
+            _datasets[folder] = UnavailableDataset(error)
     return _datasets[folder]
 
 

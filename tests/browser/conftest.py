@@ -22,7 +22,7 @@ import pytest
 
 from article_explorer.data.config import DEFAULT_DATA_DIR, PROJECT_ROOT
 
-from ..conftest import OTHER_ARTICLE, write_hostile_dataset
+from ..conftest import OTHER_ARTICLE, write_broken_dataset, write_hostile_dataset
 
 NOTEBOOK_DIR = PROJECT_ROOT / "notebooks"
 SERVER_CONFIG = PROJECT_ROOT / "jupyter-config" / "jupyter_server_config.py"
@@ -123,11 +123,14 @@ def start_server(kind: str, dataset: Path, workdir: Path) -> Server:
 def servers(tmp_path_factory):
     """Start servers on demand: servers(kind, dataset_name) -> Server."""
     started: dict[tuple[str, str], Server] = {}
-    hostile = write_hostile_dataset(tmp_path_factory.mktemp("hostile") / "data").path
+    written = {
+        "hostile": lambda: write_hostile_dataset(tmp_path_factory.mktemp("hostile") / "data").path,
+        "broken": lambda: write_broken_dataset(tmp_path_factory.mktemp("broken") / "data"),
+    }
 
     def get(kind: str, dataset: str) -> Server:
         if (kind, dataset) not in started:
-            path = hostile if dataset == "hostile" else DATASETS[dataset]
+            path = written[dataset]() if dataset in written else DATASETS[dataset]
             started[(kind, dataset)] = start_server(kind, path, tmp_path_factory.mktemp(f"{kind}-{dataset}"))
         return started[(kind, dataset)]
 
