@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
+import os
 import subprocess
 
 import pytest
@@ -315,7 +316,11 @@ def test_a_consistent_second_coding_is_valid_and_loads(reliable_copy, tool):
     assert descriptor["resources"][-2]["schema"]["primaryKey"] == ["table", "row_id", "field", "coder"]
     (reliable_copy.path / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
     result = subprocess.run(
-        [tool("frictionless"), "validate", "datapackage.json"], cwd=reliable_copy.path, capture_output=True, text=True
+        [tool("frictionless"), "validate", "datapackage.json"],
+        cwd=reliable_copy.path,
+        capture_output=True,
+        encoding="utf-8",
+        env={**os.environ, "PYTHONIOENCODING": "utf-8"},  # its table's box characters, on Windows too
     )
     assert result.returncode == 0, result.stdout[-3000:]
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -45,7 +46,11 @@ def test_every_standfirst_and_body_sentence_is_coded():
 def test_frictionless_validates_the_datapackage(tool):
     frictionless = tool("frictionless")
     result = subprocess.run(
-        [frictionless, "validate", "datapackage.json"], cwd=DEFAULT_DATA_DIR, capture_output=True, text=True
+        [frictionless, "validate", "datapackage.json"],
+        cwd=DEFAULT_DATA_DIR,
+        capture_output=True,
+        encoding="utf-8",
+        env={**os.environ, "PYTHONIOENCODING": "utf-8"},  # its table's box characters, on Windows too
     )
     assert result.returncode == 0, result.stdout[-3000:]
 
