@@ -129,16 +129,27 @@ class Exercise:
             book.exercises[key] = self
         self.answer_row = widgets.HBox([answer_widget, self.check_button] if answer_widget else [self.check_button])
         self.answer_row.layout.align_items = "flex-start"
+        self.solution = ""
+        self.solution_box = widgets.HTML()
         self.widget = widgets.VBox(
             [  # the page's one style first: a page holds one however many exercises it shows
                 page_style(),
                 widgets.HTML(f'<p class="ae-question"><b>Exercise.</b> {esc(question)}</p>'),
                 self.answer_row,
                 self.feedback,
+                self.solution_box,
             ],
             layout=widgets.Layout(border="1px solid #bbb", padding="4px 8px", margin="8px 0"),
         )
         self.widget.add_class("ae-exercise")
+
+    def with_solution(self, *paragraphs: str) -> Exercise:
+        """Fold a worked solution under the exercise: how to find the answer, and the answer, in
+        ``paragraphs`` of plain text computed from the dataset (never typed into a notebook)."""
+        self.solution = "\n\n".join(paragraphs)
+        body = "".join(f"<p>{esc(paragraph)}</p>" for paragraph in paragraphs)
+        self.solution_box.value = f'<details class="ae-solution"><summary>Worked solution</summary>{body}</details>'
+        return self
 
     def current_answer(self) -> Any:
         return self.answer_widget.value
@@ -297,6 +308,36 @@ class StateExercise(Exercise):
 
     def check(self, answer: Any) -> Feedback:
         return self._check(answer)
+
+
+def listed(names: Sequence[str], conjunction: str = "and") -> str:
+    """Names in words: "A", "A and B", "A, B and C"; "none" for no name.
+
+    >>> listed(["Lida"]), listed(["Lida", "Minsk", "Brest"]), listed([], "or"), listed(["A", "B"], "or")
+    ('Lida', 'Lida, Minsk and Brest', 'none', 'A or B')
+    """
+    names = list(names)
+    if not names:
+        return "none"
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} {conjunction} {names[-1]}"
+
+
+def quoted(texts) -> list[str]:
+    """Each text in curly quotation marks, for a list of headlines or labels in a sentence.
+
+    >>> quoted(["Talks end", "A base, perhaps"])
+    ['“Talks end”', '“A base, perhaps”']
+    """
+    return [f"“{text}”" for text in texts]
+
+
+def plural(count: int, noun: str, nouns: str | None = None) -> str:
+    """ "1 event", "2 events" (or ``nouns`` for an irregular plural).
+
+    >>> plural(1, "event"), plural(3, "event"), plural(2, "country", "countries")
+    ('1 event', '3 events', '2 countries')
+    """
+    return f"{count} {noun if count == 1 else (nouns or noun + 's')}"
 
 
 _books: dict[str, AnswerBook] = {}

@@ -20,6 +20,9 @@ from article_explorer.exercises.base import (
     NumberExercise,
     StateExercise,
     answer_book,
+    listed,
+    plural,
+    quoted,
 )
 from article_explorer.exercises.coding import CodingWorkbench
 from article_explorer.ui import session
@@ -53,6 +56,15 @@ def most_certain_prediction_exercise(dataset: Dataset | None = None, book: Answe
         correct=surest,
         hint="Another prediction sounds surer. Keep only 'prediction' in Type and read the ladder from the top.",
         book=book or answer_book(NOTEBOOK),
+    ).with_solution(
+        "In 'Type', keep only 'prediction'; the ladder's top rung holds the surest.",
+        (
+            f"The top rung is '{predictions.loc[rank == rank.min(), 'certainty'].iloc[0]}', with "
+            f"{plural(len(surest), 'prediction')}: {listed(quoted(sorted(surest)), 'or')}"
+            + (" (any of them is right)." if len(surest) > 1 else ".")
+        )
+        if surest
+        else "This dataset codes no prediction.",
     )
 
 
@@ -60,18 +72,22 @@ def most_certain_prediction_exercise(dataset: Dataset | None = None, book: Answe
 def possible_predictions_exercise(dataset: Dataset | None = None, book: AnswerBook | None = None) -> NumberExercise:
     dataset = session.dataset() if dataset is None else dataset
     claims = dataset.claims
-    own_possible = claims[
-        (claims["claim_type"] == "prediction") & (claims["voice"] == "own") & (claims["certainty"] == "possible")
-    ]
+    own_predictions = (claims["claim_type"] == "prediction") & (claims["voice"] == "own")
+    own_possible = claims[own_predictions & (claims["certainty"] == "possible")]
     return NumberExercise(
         "possible_predictions",
-        "How many of the author's own predictions does he state as no more than possible?",
+        "How many of the author's own predictions does the author state as no more than possible?",
         correct=len(own_possible),
         hint_low="More than that. Keep 'prediction' in Type and 'the author's own judgement' in Voice, then count "
         "the 'possible' rung of the ladder.",
         hint_high="Fewer than that. Count only the 'possible' rung, with Type 'prediction' and Voice 'the author's "
         "own judgement'.",
         book=book or answer_book(NOTEBOOK),
+    ).with_solution(
+        "Keep 'prediction' in 'Type' and 'the author's own judgement' in 'Voice', then count the ladder's "
+        "'possible' rung.",
+        f"In this dataset it holds {plural(len(own_possible), 'claim')} of the author's "
+        f"{plural(int(own_predictions.sum()), 'own prediction')}.",
     )
 
 
@@ -93,6 +109,10 @@ def hedge_words_exercise(dataset: Dataset | None = None, book: AnswerBook | None
         correct=cue,
         hint="Those words carry the content, not the certainty. Look for the words that say how likely it is.",
         book=book or answer_book(NOTEBOOK),
+    ).with_solution(
+        "Look for the word that says how likely the claim is, not what is claimed.",
+        f"It is “{cue}”: the dataset codes the claim as '{claim['certainty']}'. The other words carry what is "
+        "claimed, not how sure it is.",
     )
 
 
@@ -136,4 +156,10 @@ def coding_exercise(
         explorer=workbench,
         what="the coding workbench",
         book=book or answer_book(NOTEBOOK),
+    ).with_solution(
+        f"Any coding counts: choose a type and a certainty for {at_least} claims or more and press 'Compare "
+        "with the dataset'.",
+        "Then read the disagreements: a claim's type is often a matter of reading (is a warning a "
+        "prescription or a prediction?), and its certainty depends on how much weight you give to small "
+        "words such as 'would' or 'reportedly'.",
     )

@@ -12,7 +12,16 @@ from collections import Counter
 
 import ipywidgets as widgets
 
-from article_explorer.exercises.base import RIGHT, AnswerBook, Feedback, NumberExercise, StateExercise, answer_book
+from article_explorer.exercises.base import (
+    RIGHT,
+    AnswerBook,
+    Feedback,
+    NumberExercise,
+    StateExercise,
+    answer_book,
+    listed,
+    plural,
+)
 from article_explorer.explorers.map.explorer import MapExplorer
 from article_explorer.explorers.map.items import map_items
 from article_explorer.explorers.map.marks import is_landmark
@@ -45,6 +54,18 @@ def capitals_within_exercise(app: MapExplorer | None = None, book: AnswerBook | 
     landmarks = any(is_landmark(geography.place[p]) for p in capitals)
     also = " (capitals drawn only as landmarks count too)" if landmarks else ""
     shapes = f"stars, and the landmarks' {PLACE_ROLE['landmark'].glyph}" if landmarks else "stars"
+    inside = sorted(
+        (geography.distance_km(centre, p), p) for p in capitals if geography.distance_km(centre, p) <= RADIUS_KM
+    )
+    outside = sorted(
+        (geography.distance_km(centre, p), p) for p in capitals if geography.distance_km(centre, p) > RADIUS_KM
+    )
+
+    def at(distance_and_place: tuple[float, str]) -> str:
+        distance, place = distance_and_place
+        landmark = "a landmark, " if is_landmark(geography.place[place]) else ""
+        return f"{geography.place[place]['name']} ({landmark}about {distance:.0f} km)"
+
     return NumberExercise(
         "capitals_within",
         f"How many capitals on the map, other than {name}, lie within {RADIUS_KM} km of {name}{also}?",
@@ -52,6 +73,12 @@ def capitals_within_exercise(app: MapExplorer | None = None, book: AnswerBook | 
         hint_low=f"More than that. Set 'Ring radius' to {RADIUS_KM} km around {name}; read the sentence under the map.",
         hint_high=f"Fewer than that: count only capitals ({shapes}) inside the {RADIUS_KM} km ring.",
         book=book or answer_book(NOTEBOOK),
+    ).with_solution(
+        f"Set 'Ring around' to {name} and 'Ring radius' to {RADIUS_KM} km. The sentence under the map lists the "
+        "places inside the ring with their distances.",
+        f"Capitals inside the ring: {plural(len(inside), 'capital')}"
+        + (f": {listed([at(c) for c in inside])}" if inside else "")
+        + (f"; the nearest outside it: {at(outside[0])}." if outside else "."),
     )
 
 
@@ -82,6 +109,17 @@ def neighbours_on_a_side_exercise(app: MapExplorer | None = None, book: AnswerBo
         question = f"How many states border {country}?"
         correct = len(neighbours)
         hint = "More than that. Read the distances sentence under the map: it names every neighbour."
+    on_side = [geography.countries[c].name if c in geography.countries else c for c in neighbours]
+    if candidates:
+        members = [n for c, n in zip(neighbours, on_side, strict=True) if geography.side_of_country(c, year) == side]
+        answer = (
+            f"{country} borders {plural(len(neighbours), 'state')}: {listed(sorted(on_side))}. In {year}, "
+            f"{len(members)} of them were on the side '{label}': {listed(sorted(members))}."
+        )
+        how = f"Find '{label}' in the map's legend (its fill and pattern) and count those countries along the border."
+    else:
+        answer = f"{country} borders {plural(len(neighbours), 'state')}: {listed(sorted(on_side))}."
+        how = "Read the distances sentence under the map: it names every neighbour."
     return NumberExercise(
         "neighbours_on_a_side",
         question,
@@ -89,7 +127,7 @@ def neighbours_on_a_side_exercise(app: MapExplorer | None = None, book: AnswerBo
         hint_low=hint,
         hint_high=f"Fewer than that: count only the states that share a border with {country}.",
         book=book or answer_book(NOTEBOOK),
-    )
+    ).with_solution(how, answer)
 
 
 @needs_dataset
@@ -101,6 +139,8 @@ def nearest_border_exercise(app: MapExplorer | None = None, book: AnswerBook | N
     others = table[~table["home"]]
     nearest = int(others["km"].min()) if len(others) else 0
     name = geography.place[centre]["name"]
+    ranked = others.sort_values("km").head(3)
+    listing = [f"{row.country}'s (about {row.km:.0f} km)" for row in ranked.itertuples()]
     return NumberExercise(
         "nearest_border",
         f"How far is {name} from the nearest border of another state, in km? (Within 10 km counts.)",
@@ -108,6 +148,10 @@ def nearest_border_exercise(app: MapExplorer | None = None, book: AnswerBook | N
         hint_low="Further than that. Read the distances sentence under the map: the first neighbour is the nearest.",
         hint_high="Nearer than that. Read the distances sentence under the map: the first neighbour is the nearest.",
         book=book or answer_book(NOTEBOOK),
+    ).with_solution(
+        f"Set 'Ring around' to {name}: the distances sentence under the map lists the neighbours, nearest first.",
+        (f"From {name}, the nearest borders are {listed(listing)}. " if listing else f"{name} has no neighbour. ")
+        + "These are great-circle distances to the boundary file's border line.",
     )
 
 
@@ -160,7 +204,16 @@ def dispute_by_year_exercise(
         what="the map",
         book=book or answer_book(NOTEBOOK),
     )
-    return exercise
+    geography = _geography(app)
+    items = map_items(geography)
+    on_layer = items[items["layers"].map(lambda layers: "dispute" in layers) & ~items["later"]]
+    shown = sorted(
+        {geography.place[p]["name"] for p, y in zip(on_layer["place_id"], on_layer["year"], strict=True) if y <= year}
+    )
+    return exercise.with_solution(
+        f"Untick every layer except the dispute's, untick hindsight, and set 'Up to year' to {year}.",
+        f"The map then fills in {plural(len(shown), 'place')}" + (f": {listed(shown)}." if shown else "."),
+    )
 
 
 def widget_row(children: list) -> widgets.HBox:

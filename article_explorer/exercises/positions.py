@@ -20,6 +20,8 @@ from article_explorer.exercises.base import (
     NumberExercise,
     StateExercise,
     answer_book,
+    listed,
+    plural,
 )
 from article_explorer.explorers.network import NetworkFilters, author_id, network_links
 from article_explorer.explorers.positions import PositionMatrixExplorer
@@ -33,13 +35,18 @@ NOTEBOOK = "02_actors_and_positions"
 @needs_dataset
 def attributed_positions_exercise(dataset: Dataset | None = None, book: AnswerBook | None = None) -> NumberExercise:
     dataset = session.dataset() if dataset is None else dataset
+    attributed = dataset.positions[dataset.positions["basis"] == "attributed"]
     return NumberExercise(
         "attributed_positions",
         "How many positions rest only on the author's attribution: neither stated by the actor nor shown by an action?",
-        correct=int((dataset.positions["basis"] == "attributed").sum()),
+        correct=len(attributed),
         hint_low="More than that. In 'Positions', keep only 'attributed by the author' and read the count.",
         hint_high="Fewer than that. Keep only 'attributed by the author' in 'Positions' and read the count.",
         book=book or answer_book(NOTEBOOK),
+    ).with_solution(
+        "In 'Positions', click 'attributed by the author' alone and read the count above the matrix.",
+        f"In this dataset {len(attributed)} of {plural(len(dataset.positions), 'position')} are the author's "
+        "attribution: the author's reading of what an actor wants, not the actor's own words or deeds.",
     )
 
 
@@ -51,6 +58,7 @@ def words_only_exercise(dataset: Dataset | None = None, book: AnswerBook | None 
     label = dataset.issues.set_index("issue_id").loc[issue, "label"]
     on_issue = dataset.positions[dataset.positions["issue_id"] == issue]
     acted = set(on_issue.loc[on_issue["basis"] == "action", "actor_name"])
+    words_only = sorted(set(on_issue["actor_name"]) - acted, key=str.lower)
     return ChoiceExercise(
         "words_only",
         f"On “{label}”, whose position rests only on words (stated by the actor or attributed by the author), "
@@ -62,6 +70,21 @@ def words_only_exercise(dataset: Dataset | None = None, book: AnswerBook | None 
             "time', read the label next to each marker: 'action', 'stated' or 'attributed'."
         ),
         book=book or answer_book(NOTEBOOK),
+    ).with_solution(
+        f"Choose “{label}” in 'Stances over time' and read the label next to each marker.",
+        (
+            f"Only words, never an action: {listed(words_only, 'or')}"
+            + (
+                " (either is right). "
+                if len(words_only) == 2
+                else " (any of them is right). "
+                if len(words_only) > 2
+                else ". "
+            )
+            if words_only
+            else "Every actor on this issue acted on it at least once. "
+        )
+        + (f"Shown by an action at least once: {listed(sorted(acted, key=str.lower))}." if acted else ""),
     )
 
 
@@ -102,7 +125,14 @@ def attributed_cell_exercise(
         what="the position matrix",
         book=book or answer_book(NOTEBOOK),
     )
-    return exercise
+    positions = (app.dataset if app is not None else session.dataset()).positions
+    cells = positions[positions["basis"] == "attributed"][["actor_name", "issue_label"]].drop_duplicates()
+    examples = [f"{actor} on “{issue}”" for actor, issue in cells.itertuples(index=False)]
+    return exercise.with_solution(
+        "In the matrix's 'Positions' list, click 'attributed by the author' alone; then click any square that "
+        "still has a letter, or choose it in the 'Cell' list. Its evidence says 'attributed by the author'.",
+        f"Cells left in this dataset: {listed(examples, 'or')}." if examples else "This dataset has no such cell.",
+    )
 
 
 @needs_dataset
@@ -115,6 +145,7 @@ def most_connected_exercise(dataset: Dataset | None = None, book: AnswerBook | N
     names = dataset.actor_names
     top = {names[a] for a, n in counts.items() if n == counts.max()} if len(counts) else set()
     options = sorted({names[a] for a in counts.index[:6]} | top, key=str.lower)
+    leaders = sorted(top, key=str.lower)
     return ChoiceExercise(
         "most_connected",
         "With all issues, all years and both kinds of link, which actor (other than the author in the centre) "
@@ -123,4 +154,11 @@ def most_connected_exercise(dataset: Dataset | None = None, book: AnswerBook | N
         correct=top,
         hint="Not the most. The sentence under the network names the most connected actors, with their counts.",
         book=book or answer_book(NOTEBOOK),
+    ).with_solution(
+        "Leave the network at 'All issues', the full span of years and both kinds of link: the sentence under "
+        "it lists the most connected actors with their number of links.",
+        f"After the author, {listed(leaders, 'and')} {'has' if len(leaders) == 1 else 'have'} the most: "
+        f"{plural(int(counts.max()), 'link')}."
+        if leaders
+        else "The network has no link besides the author's.",
     )

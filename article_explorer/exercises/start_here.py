@@ -7,25 +7,44 @@ honours the data contract; a check never prints the answer (the notebook's folde
 from __future__ import annotations
 
 from article_explorer.data.dataset import Dataset
-from article_explorer.exercises.base import RIGHT, AnswerBook, Feedback, NumberExercise, StateExercise, answer_book
+from article_explorer.exercises.base import (
+    RIGHT,
+    AnswerBook,
+    Feedback,
+    NumberExercise,
+    StateExercise,
+    answer_book,
+    listed,
+    plural,
+)
 from article_explorer.explorers.reader import ArticleReader
 from article_explorer.ui import session
 from article_explorer.ui.unavailable import needs_dataset
 
 NOTEBOOK = "00_start_here"
+#: How the exercise names the parts of a page (contract: sentences.part), in page order.
+PART_NAMES = {"standfirst": "the standfirst", "caption": "the photo caption", "body": "the body"}
 
 
 @needs_dataset
 def body_paragraphs_exercise(dataset: Dataset | None = None, book: AnswerBook | None = None) -> NumberExercise:
     dataset = session.dataset() if dataset is None else dataset
-    body = dataset.sentences[dataset.sentences["part"] == "body"]
+    sentences = dataset.sentences
+    body = sorted({int(p) for p in sentences.loc[sentences["part"] == "body", "paragraph"]})
+    others = [PART_NAMES[part] for part in PART_NAMES if part in set(sentences["part"]) and part != "body"]
+    left_out = f" ({listed(others).capitalize()} {'does' if len(others) == 1 else 'do'} not count.)" if others else ""
+    leave_out = f"Leave out {listed(others)}, and do not count headings." if others else "Do not count headings."
+    span = f"runs from ¶ {body[0]} to ¶ {body[-1]}: " if body and body[-1] - body[0] + 1 == len(body) else "has "
     return NumberExercise(
         "body_paragraphs",
-        "How many paragraphs does the body of the article have? (The standfirst and the photo caption do not count.)",
-        correct=body["paragraph"].nunique(),
+        f"How many paragraphs does the body of the article have?{left_out}",
+        correct=len(body),
         hint_low="Too few. Scroll through the whole reader: body paragraphs are numbered with ¶.",
-        hint_high="Too many. Leave out the standfirst and the photo caption, and do not count headings.",
+        hint_high=f"Too many. {leave_out}",
         book=book or answer_book(NOTEBOOK),
+    ).with_solution(
+        f"Scroll through the reader and count the paragraphs numbered ¶ in the body. {leave_out}",
+        f"In this dataset the body {span}{plural(len(body), 'paragraph')}.",
     )
 
 
@@ -35,6 +54,15 @@ def predictions_exercise(dataset: Dataset | None = None, book: AnswerBook | None
     predictions = dataset.claims[dataset.claims["claim_type"] == "prediction"].explode("paragraphs")
     counts = predictions["paragraphs"].value_counts()
     busiest = {int(p) for p, n in counts.items() if n == counts.max()} if len(counts) else {0}
+    top = sorted(busiest)
+    answer = (
+        f"In this dataset ¶ {top[0]} has the most, with {plural(int(counts.max()), 'prediction')}."
+        if len(top) == 1 and len(counts)
+        else f"In this dataset {listed([f'¶ {p}' for p in top])} have the most, "
+        f"{plural(int(counts.max()), 'prediction')} each: any of them is right."
+        if len(counts)
+        else "This dataset codes no prediction, so no paragraph has any."
+    )
     return NumberExercise(
         "most_predictions",
         "In which paragraph does the article make the most predictions? Give its number.",
@@ -42,6 +70,10 @@ def predictions_exercise(dataset: Dataset | None = None, book: AnswerBook | None
         hint_low="Look further on in the article: forecasts tend to come once the situation has been described.",
         hint_high="Look earlier in the article. The figure under the reader counts predictions per paragraph.",
         book=book or answer_book(NOTEBOOK),
+    ).with_solution(
+        "The figure under the reader stacks the coded rows of each paragraph; the dotted segments are "
+        "predictions. Find the tallest dotted segment.",
+        answer,
     )
 
 
@@ -84,4 +116,18 @@ def prediction_sentence_exercise(
         explorer=reader,
         what="the article reader",
         book=book or answer_book(NOTEBOOK),
+    ).with_solution(
+        "Any sentence with a card labelled 'Claim (prediction)' under the reader is right: its hedge words "
+        "are marked in the quote.",
+        f"In this dataset: {sentences_in_words(dataset, predicting)}.",
     )
+
+
+def sentences_in_words(dataset: Dataset, sentence_ids: set[str]) -> str:
+    """Sentences as the reader's Sentence list names them, by paragraph: "¶ 8 sentence 1, ¶ 9 sentences 1 and 3"."""
+    rows = dataset.sentences[dataset.sentences["sentence_id"].isin(sentence_ids)]
+    by_paragraph: dict[int, list[str]] = {}
+    for paragraph, number in sorted(zip(rows["paragraph"], rows["sentence"], strict=True)):
+        by_paragraph.setdefault(int(paragraph), []).append(str(int(number)))
+    parts = [f"¶ {p} sentence{'s' if len(n) > 1 else ''} {listed(n)}" for p, n in by_paragraph.items()]
+    return ", ".join(parts) if parts else "none: no prediction is coded"

@@ -8,7 +8,17 @@ exercise checks the newest timeline.
 from __future__ import annotations
 
 from article_explorer.data.dataset import Dataset
-from article_explorer.exercises.base import RIGHT, AnswerBook, Feedback, NumberExercise, StateExercise, answer_book
+from article_explorer.exercises.base import (
+    RIGHT,
+    AnswerBook,
+    Feedback,
+    NumberExercise,
+    StateExercise,
+    answer_book,
+    listed,
+    plural,
+    quoted,
+)
 from article_explorer.explorers.timeline.explorer import TimelineExplorer
 from article_explorer.explorers.timeline.figure import TimelineFilters
 from article_explorer.ui import session
@@ -21,29 +31,51 @@ FUTURE = frozenset({"anticipated", "hypothetical"})
 @needs_dataset
 def outside_dates_exercise(dataset: Dataset | None = None, book: AnswerBook | None = None) -> NumberExercise:
     dataset = session.dataset() if dataset is None else dataset
+    events = dataset.events
+    outside = int((events["date_basis"] != "article").sum())
+    own = events.loc[events["date_basis"] == "article", "headline"]
     return NumberExercise(
         "outside_dates",
         "How many events have a date that does not come from the article itself "
         "(it comes from an outside source, or was inferred)?",
-        correct=int((dataset.events["date_basis"] != "article").sum()),
+        correct=outside,
         hint_low="More than that. Use the 'Date from' list: keep only 'context' and 'inferred' and read the count "
         "(with every event shown, context events too).",
         hint_high="Fewer than that. Keep only 'context' and 'inferred' in the 'Date from' list and read the count.",
         book=book or answer_book(NOTEBOOK),
+    ).with_solution(
+        "In 'Date from', keep only 'context' and 'inferred' (click one, Ctrl+click the other), tick 'Show "
+        "context events', and read the count above the chart.",
+        f"In this dataset {outside} of {len(events)} events are dated from outside the article. "
+        + (
+            f"The {plural(len(own), 'event')} dated by the article itself: {listed(quoted(own))}."
+            if len(own)
+            else "The article itself dates none of them."
+        ),
+        "A date from context is not the same as a context event: an event the article reports can still take "
+        "its exact date from an outside source.",
     )
 
 
 @needs_dataset
 def vague_dates_exercise(dataset: Dataset | None = None, book: AnswerBook | None = None) -> NumberExercise:
     dataset = session.dataset() if dataset is None else dataset
+    vague = dataset.events[dataset.events["precision"].isin(["month", "year"])]
+    context = int((vague["origin"] == "context").sum()) if "origin" in vague else 0
     return NumberExercise(
         "vague_dates",
         "How many events are dated only to a month or to a year (drawn as faint spans)?",
-        correct=int(dataset.events["precision"].isin(["month", "year"]).sum()),
+        correct=len(vague),
         hint_low="Look again: count every faint span, and check the 'precision' column of the table "
         "(with 'Show context events' ticked: they count too).",
         hint_high="Too many: ranges (solid bars) and ongoing bars are not month or year dates.",
         book=book or answer_book(NOTEBOOK),
+    ).with_solution(
+        "Faint spans are events whose date is a month or a year; the table's 'precision' column says 'month' "
+        "or 'year'. Keep 'Show context events' ticked: they count too.",
+        f"In this dataset: {plural(len(vague), 'event')}"
+        + (f" ({listed(quoted(vague['headline']))})" if len(vague) else "")
+        + (f", {context} of them context events (framed)." if context else "."),
     )
 
 
@@ -77,7 +109,14 @@ def future_events_exercise(app: TimelineExplorer | None = None, book: AnswerBook
         what="the timeline",
         book=book or answer_book(NOTEBOOK),
     )
-    return exercise
+    events = (app.dataset if app is not None else session.dataset()).events
+    future = events[events["status"].isin(FUTURE)]
+    kept = listed(sorted(FUTURE & set(events["status"])))
+    return exercise.with_solution(
+        f"In 'Status', keep only {kept} (click one, Ctrl+click the others) and leave every category selected.",
+        f"The chart then shows {plural(len(future), 'event')}"
+        + (f": {listed(quoted(future['headline']))}." if len(future) else "."),
+    )
 
 
 @needs_dataset
@@ -108,4 +147,10 @@ def hindsight_exercise(app: TimelineExplorer | None = None, book: AnswerBook | N
         what="the timeline",
         book=book or answer_book(NOTEBOOK),
     )
-    return exercise
+    events = (app.dataset if app is not None else session.dataset()).events
+    known = list(events.loc[events["outcome"] != "", "headline"])
+    return exercise.with_solution(
+        "Tick 'Show what happened later (hindsight)': stars appear at the dates of known outcomes. Click the "
+        "event before a star, or choose it in the list; its card says what happened, with its source.",
+        f"Any of these is right: {listed(quoted(known), 'or')}." if known else "This dataset records no outcome.",
+    )
