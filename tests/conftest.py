@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import shutil
 import sys
 from collections.abc import Callable
@@ -15,6 +16,19 @@ from article_explorer import validate
 from article_explorer.data.config import DEFAULT_DATA_DIR, PROJECT_ROOT
 
 OTHER_ARTICLE = PROJECT_ROOT / "tests" / "data" / "other_article"
+#: Two more made-up articles, far from Europe, each with sides of its own (see their README.md):
+#: around La Paz (southern and western hemispheres), and on the Mekong (two side schemes).
+ANDES_ARTICLE = PROJECT_ROOT / "tests" / "data" / "andes_article"
+MEKONG_ARTICLE = PROJECT_ROOT / "tests" / "data" / "mekong_article"
+#: Every dataset the notebooks are run on, by name.
+DATASETS = {
+    "article": DEFAULT_DATA_DIR,
+    "other_article": OTHER_ARTICLE,
+    "andes_article": ANDES_ARTICLE,
+    "mekong_article": MEKONG_ARTICLE,
+}
+#: Words of the Belarus article that nothing the package draws or says may use on another dataset.
+ARTICLE_WORDS = re.compile(r"Belarus|Minsk|NATO|Russia|Lukashenko|Ukrain|Giles|Chatham|Carpenter|Warsaw|Lida\b")
 #: Markup that would run if any view inserted dataset text as HTML.
 PAYLOAD = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script><b>bold?</b>'
 

@@ -3,6 +3,7 @@ on the article's dataset and on a second, made-up one; and committed clean."""
 
 from __future__ import annotations
 
+import csv
 import json
 import re
 
@@ -13,11 +14,10 @@ from nbclient.exceptions import CellExecutionError
 
 from article_explorer.data.config import DEFAULT_DATA_DIR, PROJECT_ROOT
 
-from .conftest import BROKEN_DATE, write_broken_dataset
+from .conftest import ARTICLE_WORDS, BROKEN_DATE, DATASETS, write_broken_dataset
 
 NOTEBOOK_DIR = PROJECT_ROOT / "notebooks"
 NOTEBOOKS = sorted(NOTEBOOK_DIR.glob("*.ipynb"))
-DATASETS = {"article": DEFAULT_DATA_DIR, "other_article": PROJECT_ROOT / "tests" / "data" / "other_article"}
 
 
 def test_there_are_notebooks():
@@ -48,6 +48,19 @@ def test_notebook_runs_twice_in_one_kernel(path, dataset, monkeypatch):
     with client.setup_kernel():
         run_all(client, notebook)  # a fresh kernel, top to bottom
         run_all(client, notebook)  # and again, as after a learner's "Run All" in the same session
+        client.set_widgets_metadata()
+    if dataset != "article":  # what the package draws and says is this dataset's, not the article's
+        shown = json.dumps(notebook.metadata.get("widgets", {}), ensure_ascii=False) + "".join(
+            html_of(cell) for cell in notebook.cells if cell.cell_type == "code"
+        )
+        found = sorted({match.group(0) for match in ARTICLE_WORDS.finditer(shown)})
+        assert not found, f"the article's words on {dataset}: {found}"
+        own = {  # and it does show this dataset: some of its names are on the page
+            row[column]
+            for table, column in (("actors", "name"), ("places", "name"), ("events", "headline"), ("issues", "label"))
+            for row in csv.DictReader((DATASETS[dataset] / f"{table}.csv").open(encoding="utf-8"))
+        }
+        assert any(name in shown for name in own), f"none of {dataset}'s names is shown"
     check = next((c for c in notebook.cells if c.cell_type == "code" and "check_environment()" in c.source), None)
     if check is not None:
         assert "✔ All good" in check.outputs[0]["text"], check.outputs[0]["text"]

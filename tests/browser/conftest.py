@@ -20,9 +20,9 @@ from pathlib import Path
 
 import pytest
 
-from article_explorer.data.config import DEFAULT_DATA_DIR, PROJECT_ROOT
+from article_explorer.data.config import PROJECT_ROOT
 
-from ..conftest import OTHER_ARTICLE, write_broken_dataset, write_hostile_dataset
+from ..conftest import DATASETS, write_broken_dataset, write_hostile_dataset
 
 NOTEBOOK_DIR = PROJECT_ROOT / "notebooks"
 SERVER_CONFIG = PROJECT_ROOT / "jupyter-config" / "jupyter_server_config.py"
@@ -37,7 +37,6 @@ CHROMIUM_ARGS = [
     "--disable-quic",
     "--no-first-run",
 ]
-DATASETS = {"article": DEFAULT_DATA_DIR, "other_article": OTHER_ARTICLE}
 
 
 @dataclass
