@@ -26,9 +26,9 @@ Controls not tested, and why:
 * Nothing in the explorers is a slider, a text box, a Select or RadioButtons: the map chooses its
   years and radii with drop-downs on purpose (sliders have no accessible name).
 
-The tests marked ``xfail`` (:data:`KEEPS_NO_CHOICE`) show a bug: a filter change drops the chosen
-event, claim or matrix cell even when the filter keeps it (so ticking hindsight with an event
-chosen does not show its outcome on its card; the learner must choose it again).
+A filter change keeps the chosen event, claim or matrix cell when the filter still shows it (so
+ticking hindsight with an event chosen shows its outcome on its card): these tests found that it
+did not, and ``ui.controls.replace_options`` was fixed.
 """
 
 from __future__ import annotations
@@ -517,16 +517,6 @@ def test_ticking_hindsight_draws_a_star_at_the_known_outcome_and_puts_it_on_the_
     assert traces(timeline, "what happened later (hindsight)") == []
 
 
-#: The bug behind the xfail tests on keeping the chosen row when a filter changes.
-KEEPS_NO_CHOICE = (
-    "replace_options (ui/controls.py) loses a drop-down's value when it gives the same value back with new "
-    "options: ipywidgets 8 resets a Dropdown to its first option when its options change, and setting the "
-    "value it already had sends no change; so any filter change drops the chosen event, claim or cell, even "
-    "one the filter keeps"
-)
-
-
-@pytest.mark.xfail(strict=True, reason=KEEPS_NO_CHOICE)
 def test_ticking_hindsight_with_an_event_chosen_shows_its_outcome_on_its_card(later):
     timeline = TimelineExplorer(later)
     timeline.event_picker.value = "accord_signed"
@@ -535,7 +525,6 @@ def test_ticking_hindsight_with_an_event_chosen_shows_its_outcome_on_its_card(la
     assert "Later: The agreed flows were met through 2022. (October 2022;" in said(timeline.card)
 
 
-@pytest.mark.xfail(strict=True, reason=KEEPS_NO_CHOICE)
 @pytest.mark.parametrize(
     ("control", "value"),
     [("statuses", ("past",)), ("lanes", "actor"), ("actors", ("prt", "esp")), ("first_year", 2021)],
@@ -775,7 +764,6 @@ def test_claim_voices_choose_the_claims_behind_the_chosen_cell(dataset, voices, 
     assert ("Claims behind these positions" in evidence) == bool(kept)
 
 
-@pytest.mark.xfail(strict=True, reason=KEEPS_NO_CHOICE)
 def test_changing_claim_voices_with_a_cell_chosen_updates_its_evidence(dataset):
     matrix = PositionMatrixExplorer(dataset)
     matrix.cell_picker.value = "farm_unions|accept_accord"
@@ -786,7 +774,6 @@ def test_changing_claim_voices_with_a_cell_chosen_updates_its_evidence(dataset):
     assert "Farmers do not think the accord will last." not in evidence
 
 
-@pytest.mark.xfail(strict=True, reason=KEEPS_NO_CHOICE)
 def test_keeping_the_basis_of_the_chosen_cell_keeps_the_cell(dataset):
     matrix = PositionMatrixExplorer(dataset)
     matrix.cell_picker.value = "prt|accept_accord"
@@ -1608,7 +1595,6 @@ def test_filtering_out_the_chosen_claim_empties_the_claim_list_choice(dataset):
     assert said(claims.card) == "Click a claim on the chart, or choose one in the list, to see its card."
 
 
-@pytest.mark.xfail(strict=True, reason=KEEPS_NO_CHOICE)
 def test_a_claims_filter_that_keeps_the_chosen_claim_keeps_its_card(dataset):
     claims = ClaimsExplorer(dataset)
     claims.claim_picker.value = "farmers_doubt"

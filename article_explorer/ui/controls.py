@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ipywidgets as widgets
+from ipywidgets.widgets.widget_selection import _make_options
 
 #: The value of a drop-down's "— choose … —" option. Not ``None``: a drop-down whose value is set
 #: to ``None`` shows a blank box in the browser instead of that option's label.
@@ -25,19 +26,34 @@ def replace_options(dropdown: widgets.Dropdown, options: list, value: object) ->
     """Give a drop-down new options and a value in one step, with one notification of the value;
     ``None`` chooses the :data:`NO_CHOICE` option.
 
-    While notifications are held, the value is checked against the *old* options, so the
-    drop-down must already hold ``value``, or hold :data:`NO_CHOICE` when ``value`` is ``None``:
-    give it ``options=[("", NO_CHOICE)]`` when you create it, and keep ``value`` only if it is
-    still among the new options.
+    ``value`` must be among the new options (``None`` needs the :data:`NO_CHOICE` option): keep
+    a chosen value only if the new options still hold it.
+
+    A value kept through the change stays chosen, with no notification at all:
 
     >>> box = widgets.Dropdown(options=[("— any —", NO_CHOICE), ("Minsk", "minsk")], value="minsk")
+    >>> replace_options(box, [("— any —", NO_CHOICE), ("Lida", "lida"), ("Minsk", "minsk")], "minsk")
+    >>> box.label, box.index
+    ('Minsk', 2)
     >>> replace_options(box, [("— any —", NO_CHOICE), ("Lida", "lida")], None)
     >>> box.label
     '— any —'
     """
-    with dropdown.hold_trait_notifications():
+    target = NO_CHOICE if value is None else value
+    full = _make_options(options)
+    index = [option for _, option in full].index(target)
+    # ipywidgets 8 moves a drop-down to its first option whenever its options change, unless the
+    # widget is still being made; and setting back the value it had sends no change. So, for this
+    # one step, it is "being made": the options change alone; then the index (what the browser
+    # shows), the value and the label move to the value's place, each only if it changes.
+    dropdown._initializing_traits_ = True
+    try:
         dropdown.options = options
-        dropdown.value = NO_CHOICE if value is None else value
+        dropdown.index = index
+        dropdown.value = target
+        dropdown.label = full[index][0]
+    finally:
+        dropdown._initializing_traits_ = False
 
 
 #: How to choose several options in a list, said once for every list.
