@@ -98,7 +98,9 @@ def test_the_worked_solutions_are_the_dataset_s(article):
     """The same exercises on the article and on the made-up one: each solution names its own dataset's facts."""
     book = AnswerBook("solutions")
     other = load_dataset(OTHER_ARTICLE)
-    assert "28 of 32 events are dated from outside the article" in timeline.outside_dates_exercise(article, book).solution
+    assert (
+        "28 of 32 events are dated from outside the article" in timeline.outside_dates_exercise(article, book).solution
+    )
     assert "In this dataset ¶ 9 and ¶ 11 have the most, 3 predictions each" in (
         start_here.predictions_exercise(article, book).solution
     )
