@@ -1,4 +1,5 @@
-"""A small reader for the part of EDTF (ISO 8601-2, levels 0 and 1) that datasets use.
+"""A small reader for the part of EDTF (ISO 8601-2) that datasets use: level 0 without times
+of day, and from level 1 only the qualifiers and the open or unknown ends of an interval.
 
 Supported forms:
 
@@ -7,6 +8,11 @@ Supported forms:
 * an interval of two such dates: ``2016-03-28/2016-03-30``, ``2015-12/2016-03-30``;
 * an interval with an open end or start (``2014/..``, ``../2016-03-30``) or an unknown one
   (``2016-03-30/``, ``/2016``); either side may be qualified (``2016-03-29?/..``).
+
+Not supported, and read as an error: times of day (``2016-03-30T10:00``, level 0); the year
+``0000`` (Python's calendar starts at 0001); from level 1, negative or longer years (``-0050``,
+``Y170000002``), unspecified digits (``201X``, ``2016-XX``) and seasons (``2016-21`` reads as
+month 21); and all of level 2.
 
 :func:`parse_edtf` turns a string into an :class:`EdtfDate` that knows its earliest and
 latest possible day, or raises :class:`EdtfError` with a message a learner can act on.
@@ -58,6 +64,8 @@ def _parse_single(text: str) -> tuple[dt.date, dt.date, Precision]:
     if not match:
         raise EdtfError(f"'{text}' is not a date in the form YYYY, YYYY-MM or YYYY-MM-DD")
     year = int(match["year"])
+    if year == 0:
+        raise EdtfError(f"'{text}' has year 0000; years run from 0001 to 9999")
     if match["month"] is None:
         return dt.date(year, 1, 1), dt.date(year, 12, 31), "year"
     month = int(match["month"])
@@ -147,7 +155,7 @@ def in_words(text: str) -> str:
     >>> in_words("/2016-03")
     'until March 2016, start unknown'
     """
-    text = text.strip()
+    text = parse_edtf(text).text  # what the parser cannot read raises its error here too
     if "/" not in text:
         return _single_in_words(text)
     start, _, end = text.partition("/")

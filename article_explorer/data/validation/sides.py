@@ -70,6 +70,8 @@ def _years(row: Row) -> tuple[int, int] | None:
     except EdtfError:
         return None
     first = start.earliest.toordinal() if start.earliest else 1
+    if end is None and start.is_interval and start.latest:
+        end = start  # a whole interval in 'from' is the period, as data.sides.period_years reads it
     last = end.latest.toordinal() if end is not None and end.latest else 10**7
     return first, last
 
