@@ -47,11 +47,16 @@ def matrix_issues(dataset: Dataset) -> list[str]:
     return [issue for issue in dataset.issues["issue_id"] if issue in used]
 
 
+#: The columns of :func:`position_matrix` (an empty matrix has them too).
+MATRIX_COLUMNS = ["actor_id", "actor", "issue_id", "issue", "stance", "positions", "bases", "position_ids", "quotes"]
+
+
 def position_matrix(dataset: Dataset, filters: PositionFilters) -> pd.DataFrame:
     """One row per actor × issue cell: its stance and the positions behind it.
 
     The grid is always the same size (every actor with a position × every issue with one), so
-    the picture does not jump when a filter changes; cells left empty say "none".
+    the picture does not jump when a filter changes; cells left empty say "none". A dataset
+    without positions has an empty matrix (with its columns).
     """
     shown = filter_positions(dataset, filters)
     names = dataset.actor_names
@@ -74,7 +79,7 @@ def position_matrix(dataset: Dataset, filters: PositionFilters) -> pd.DataFrame:
                     "quotes": [] if group is None else list(group["quote"]),
                 }
             )
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows, columns=MATRIX_COLUMNS)
 
 
 def build_matrix_figure(dataset: Dataset, matrix: pd.DataFrame, chosen: tuple[str, str] | None = None) -> dict:
@@ -185,6 +190,8 @@ def _wrap(text: str, width: int = 14) -> str:
 def describe_matrix(dataset: Dataset, shown: pd.DataFrame, matrix: pd.DataFrame) -> str:
     """One sentence on what the matrix shows, and how much of it is the author's attribution."""
     total = len(dataset.positions)
+    if not total:
+        return "This dataset codes no actor's position on an issue, so the matrix is empty."
     if shown.empty:
         return f"No position matches these filters (0 of {total}). Keep at least one basis."
     filled = matrix[matrix["stance"] != "none"]

@@ -15,8 +15,15 @@ from article_explorer.data.dataset import Dataset
 from article_explorer.data.edtf import in_words
 from article_explorer.data.queries import most_contested_issue
 from article_explorer.explorers.base import Explorer
-from article_explorer.ui.rendering import date_line, esc, html_table
+from article_explorer.ui.rendering import date_line, esc, html_table, nothing_matches
 from article_explorer.ui.theme import BASIS, STANCE, words_for
+
+
+def marker_days(positions: pd.DataFrame) -> pd.Series:
+    """Where each position's marker stands: the middle of its period, or, for a period with an
+    open or unknown start or end (``../2016``, ``2014/..``), the one day it gives."""
+    start, end = positions["as_of_start"], positions["as_of_end"]
+    return (start + (end - start) / 2).fillna(start).fillna(end)
 
 
 def build_stance_figure(dataset: Dataset, positions: pd.DataFrame, issue_id: str) -> dict:
@@ -33,7 +40,7 @@ def build_stance_figure(dataset: Dataset, positions: pd.DataFrame, issue_id: str
         letter, colour, symbol, words = look.glyph, look.colour, look.symbol, look.words
         bar_x, bar_y = [], []
         for start, end, actor in zip(rows["as_of_start"], rows["as_of_end"], rows["actor_name"], strict=True):
-            if end > start:
+            if pd.notna(start) and pd.notna(end) and end > start:
                 bar_x += [start.isoformat(), end.isoformat(), None]
                 bar_y += [actor, actor, None]
         if bar_x:
@@ -49,7 +56,7 @@ def build_stance_figure(dataset: Dataset, positions: pd.DataFrame, issue_id: str
                     "showlegend": False,
                 }
             )
-        middle = rows["as_of_start"] + (rows["as_of_end"] - rows["as_of_start"]) / 2
+        middle = marker_days(rows)
         traces.append(
             {
                 "type": "scatter",
@@ -116,7 +123,7 @@ class StanceOverTime(Explorer):
         options = [
             (f"{label} ({counts[issue]} positions)", issue) for issue, label in issues[["issue_id", "label"]].values
         ]
-        contested = most_contested_issue(dataset)
+        contested = most_contested_issue(dataset) if options else None  # a dataset may code no position
         self.issue = widgets.Dropdown(options=options, value=contested, description="Issue", layout={"width": "100%"})
         self.issue.observe(lambda _: self.render(), names="value")
         self.render()
@@ -124,6 +131,10 @@ class StanceOverTime(Explorer):
 
     def render(self) -> None:
         issue = self.issue.value
+        self.figure_box.layout.display = "none" if issue is None else None
+        if issue is None:
+            self.description.value = nothing_matches("This dataset codes no actor's position on an issue.")
+            return
         if issue not in self._views:  # each issue's views are computed once
             positions = self.dataset.positions
             on_issue = positions[positions["issue_id"] == issue].sort_values(["as_of_start", "actor_name"])
