@@ -265,6 +265,17 @@ def figure_layout(placement: Placement, xaxis: dict, published: pd.Timestamp, sh
     )
 
 
+#: The axis never reaches past the calendar an EDTF date can name (years 0001 to 9999).
+FIRST_DAY, LAST_DAY = pd.Timestamp(1, 1, 1), pd.Timestamp(9999, 12, 31)
+
+
+def known_day(date: str) -> pd.Timestamp:
+    """The day an outcome's star stands at: the first day of its EDTF date, or the last one when
+    its start is open or unknown (``../2017``)."""
+    edtf = parse_edtf(date)
+    return pd.Timestamp(edtf.earliest or edtf.latest)
+
+
 def build_timeline_figure(dataset: Dataset, filters: TimelineFilters, selected_event: str | None = None) -> go.Figure:
     """The timeline of the events that pass ``filters``; ``selected_event`` is ringed.
 
@@ -274,13 +285,16 @@ def build_timeline_figure(dataset: Dataset, filters: TimelineFilters, selected_e
     events = filter_events(dataset, filters)
     published = pd.Timestamp(dataset.published)
     later = events[events["outcome"] != ""] if filters.hindsight else events.iloc[:0]
-    outcome_day = {e["event_id"]: pd.Timestamp(parse_edtf(e["outcome_date"]).earliest) for _, e in later.iterrows()}
+    outcome_day = {e["event_id"]: known_day(e["outcome_date"]) for _, e in later.iterrows()}
     first = events["date_start"].min() if len(events) and events["date_start"].notna().any() else published
-    left_edge = pd.Timestamp(first.year, 1, 1) - pd.Timedelta(days=60)
-    right_edge = max(
-        [published + pd.Timedelta(days=240)]
-        + [d + pd.Timedelta(days=60) for d in events["date_end"].dropna()]
-        + [d + pd.Timedelta(days=120) for d in outcome_day.values()]  # room for the last star
+    left_edge = max(pd.Timestamp(first.year, 1, 1) - pd.Timedelta(days=60), FIRST_DAY)
+    right_edge = min(
+        max(
+            [published + pd.Timedelta(days=240)]
+            + [d + pd.Timedelta(days=60) for d in events["date_end"].dropna()]
+            + [d + pd.Timedelta(days=120) for d in outcome_day.values()]  # room for the last star
+        ),
+        LAST_DAY,
     )
     breaks = year_breaks([*events["date_start"], *events["date_end"], *outcome_day.values(), published])
     xaxis, break_shapes, break_labels = date_axis(left_edge, right_edge, breaks)
