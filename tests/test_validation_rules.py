@@ -13,8 +13,12 @@ import ast
 from collections import defaultdict
 from pathlib import Path
 
+import pytest
+
 from article_explorer import Problem, validate
 from article_explorer.data.validation import RULES, TABLE_RULES
+
+from .conftest import only_problem
 
 TESTS = Path(__file__).parent
 FAULT_FILES = ("test_validator_faults.py", "test_contract_v2.py", "test_sides.py")
@@ -122,3 +126,26 @@ def test_the_rule_is_not_part_of_a_problems_words_or_equality():
         "Problem(file='places.csv', line=2, column='lat', value='123', "
         "message='is above the largest allowed value, 90')"
     )
+
+
+# --- faults found by the generated datasets (tests/test_generated_datasets.py) ----------------
+
+
+@pytest.mark.parametrize(
+    ("published", "expected"),
+    [("", "is empty for the article"), ("../2016-03-30", "open or unknown start"), ("/2016", "open or unknown start")],
+)
+def test_the_article_says_when_it_was_published(dataset_copy, published, expected):
+    """Every time view marks the day the author wrote: an article without a first day to its date
+    is reported (by check_sources), not a crash in the timeline, the network and the map."""
+    line = dataset_copy.set_cell("sources", "giles_2016", "published", published)
+    problem = only_problem(dataset_copy.path, "check_sources")
+    assert (problem.file, problem.line, problem.column, problem.value) == ("sources.csv", line, "published", published)
+    assert expected in problem.message
+
+
+def test_a_context_source_may_leave_published_empty(dataset_copy):
+    rows = dataset_copy.rows("sources")
+    context = next(row for row in rows if row["kind"] == "context")
+    dataset_copy.set_cell("sources", context["source_id"], "published", "")
+    assert validate(dataset_copy.path) == []

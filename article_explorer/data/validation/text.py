@@ -6,14 +6,16 @@ Rules across tables, registered in :data:`article_explorer.data.validation.rules
 from __future__ import annotations
 
 from article_explorer.data.contract import ARTICLE_PATH
-from article_explorer.data.validation.read import RawDataset, show
+from article_explorer.data.edtf import EdtfError, parse_edtf
+from article_explorer.data.validation.read import RawDataset, Row, show
 
 #: The tables whose rows cite sentences (``sentence_ids``), with a quote from them.
 CITING_TABLES = ("events", "claims", "positions")
 
 
 def check_sources(raw: RawDataset) -> None:
-    """One source is the article, and its SHA-256 is that of the article file."""
+    """One source is the article; it says when it was published (a day to start from: every time
+    view marks it), and its SHA-256 is that of the article file."""
     rows = raw.tables.get("sources")
     if rows is None:
         return
@@ -22,6 +24,7 @@ def check_sources(raw: RawDataset) -> None:
         raw.report("sources", None, "kind", None, f"has {len(articles)} rows of kind 'article'; expected exactly one")
     sha = raw.article_sha256
     for row in articles:
+        _check_article_date(raw, row)
         if row["sha256"] and sha and row["sha256"] != sha:
             raw.report(
                 "sources",
@@ -30,6 +33,35 @@ def check_sources(raw: RawDataset) -> None:
                 row["sha256"],
                 f"does not match {ARTICLE_PATH} (its SHA-256 is {sha}); the article file has changed",
             )
+
+
+def _check_article_date(raw: RawDataset, row: Row) -> None:
+    """The article's ``published`` is given and has a first day (``2016-03-30``, ``2016``, ``2016/..``);
+    a date that cannot be read at all is check_cells' to report."""
+    value = row["published"]
+    if not value.strip():
+        raw.report(
+            "sources",
+            row,
+            "published",
+            value,
+            "is empty for the article; expected the date it was published (EDTF, such as 2016-03-30): every "
+            "time view marks the day the author wrote",
+        )
+        return
+    try:
+        first_day = parse_edtf(value).earliest
+    except EdtfError:
+        return
+    if first_day is None:
+        raw.report(
+            "sources",
+            row,
+            "published",
+            value,
+            "has an open or unknown start; expected the day, month or year the article was published, such as "
+            "2016-03-30 or 2016",
+        )
 
 
 def check_sentences(raw: RawDataset) -> None:
