@@ -340,6 +340,33 @@ def plural(count: int, noun: str, nouns: str | None = None) -> str:
     return f"{count} {noun if count == 1 else (nouns or noun + 's')}"
 
 
+class NotPosed:
+    """In place of an exercise that this dataset cannot pose (it has no prediction to find, no
+    event with a known outcome...): a line that says so, where the question would be, instead
+    of a question nobody could answer. It has no answer and no Check button, and records nothing.
+
+    >>> NotPosed("hindsight_outcome", "no event of this dataset has a known outcome").message
+    'This exercise cannot be posed on this dataset: no event of this dataset has a known outcome.'
+    """
+
+    def __init__(self, key: str, why: str):
+        self.key = key
+        self.message = f"This exercise cannot be posed on this dataset: {why}."
+        self.widget = widgets.VBox(
+            [
+                page_style(),
+                widgets.HTML(f'<p class="ae-question ae-not-posed"><b>Exercise.</b> {esc(self.message)}</p>'),
+            ],
+            layout=widgets.Layout(border="1px solid #bbb", padding="4px 8px", margin="8px 0"),
+        )
+        self.widget.add_class("ae-exercise")
+
+    def _ipython_display_(self) -> None:
+        from IPython.display import display
+
+        display(self.widget)
+
+
 _books: dict[str, AnswerBook] = {}
 
 

@@ -17,6 +17,7 @@ from article_explorer.exercises.base import (
     AnswerBook,
     ChoiceExercise,
     Feedback,
+    NotPosed,
     NumberExercise,
     StateExercise,
     answer_book,
@@ -24,7 +25,7 @@ from article_explorer.exercises.base import (
     plural,
     quoted,
 )
-from article_explorer.exercises.coding import CodingWorkbench
+from article_explorer.exercises.coding import CodingWorkbench, coding_sample
 from article_explorer.ui import session
 from article_explorer.ui.unavailable import needs_dataset
 
@@ -44,9 +45,13 @@ QUALIFIER_LIKE = frozenset(
 
 
 @needs_dataset
-def most_certain_prediction_exercise(dataset: Dataset | None = None, book: AnswerBook | None = None) -> ChoiceExercise:
+def most_certain_prediction_exercise(
+    dataset: Dataset | None = None, book: AnswerBook | None = None
+) -> ChoiceExercise | NotPosed:
     dataset = session.dataset() if dataset is None else dataset
     predictions = dataset.claims[dataset.claims["claim_type"] == "prediction"]
+    if predictions.empty:  # no prediction to choose
+        return NotPosed("most_certain_prediction", "it codes no claim as a prediction")
     rank = predictions["certainty"].map(CERTAINTIES.index)  # 0 for certain
     surest = set(predictions.loc[rank == rank.min(), "paraphrase"]) if len(predictions) else set()
     return ChoiceExercise(
@@ -92,13 +97,13 @@ def possible_predictions_exercise(dataset: Dataset | None = None, book: AnswerBo
 
 
 @needs_dataset
-def hedge_words_exercise(dataset: Dataset | None = None, book: AnswerBook | None = None) -> ChoiceExercise | None:
-    """Which words in a quote make the claim sound only possible? ``None`` if no claim fits."""
+def hedge_words_exercise(dataset: Dataset | None = None, book: AnswerBook | None = None) -> ChoiceExercise | NotPosed:
+    """Which words in a quote make the claim sound only possible? Not posed if no claim fits."""
     dataset = session.dataset() if dataset is None else dataset
     claims = dataset.claims_in_order
     hedged = claims[(claims["certainty"] != "certain") & claims["hedge_cues"].map(len).eq(1)]
     if hedged.empty:
-        return None
+        return NotPosed("hedge_words", "none of its claims short of certain carries exactly one hedge cue")
     claim = hedged.iloc[0]  # the first a reader meets
     cue = claim["hedge_cues"][0]
     options = sorted({cue, *hedge_distractors(claim["quote"], cue)})
@@ -133,11 +138,16 @@ def hedge_distractors(quote: str, cue: str, count: int = 3) -> list[str]:
 @needs_dataset
 def coding_exercise(
     workbench: CodingWorkbench | None = None, book: AnswerBook | None = None, at_least: int = 2
-) -> StateExercise:
+) -> StateExercise | NotPosed:
+    sample = workbench.sample if workbench is not None else coding_sample(session.dataset())
+    if sample.empty:  # nothing to code
+        return NotPosed("code_and_compare", "it codes no claim")
+    at_least = min(at_least, len(sample))  # the workbench may show fewer claims than asked for
+
     def check(state) -> Feedback:
         coded, compared = state
         if coded < at_least:
-            return Feedback(False, f"Give a type and a certainty to at least {at_least} claims first.")
+            return Feedback(False, f"Give a type and a certainty to at least {plural(at_least, 'claim')} first.")
         if not compared:
             return Feedback(False, "Now press 'Compare with the dataset'.")
         return Feedback(True, RIGHT + " Read the disagreements: which of them would you defend in class?")
@@ -148,7 +158,7 @@ def coding_exercise(
 
     return StateExercise(
         "code_and_compare",
-        f"Code at least {at_least} claims (type and certainty) and compare your coding with the dataset's.",
+        f"Code at least {plural(at_least, 'claim')} (type and certainty) and compare your coding with the dataset's.",
         CodingWorkbench,
         read_state=state,
         check=check,
@@ -157,7 +167,7 @@ def coding_exercise(
         what="the coding workbench",
         book=book or answer_book(NOTEBOOK),
     ).with_solution(
-        f"Any coding counts: choose a type and a certainty for {at_least} claims or more and press 'Compare "
+        f"Any coding counts: choose a type and a certainty for {plural(at_least, 'claim')} or more and press 'Compare "
         "with the dataset'.",
         "Then read the disagreements: a claim's type is often a matter of reading (is a warning a "
         "prescription or a prediction?), and its certainty depends on how much weight you give to small "

@@ -16,6 +16,7 @@ from article_explorer.exercises.base import (
     RIGHT,
     AnswerBook,
     Feedback,
+    NotPosed,
     NumberExercise,
     StateExercise,
     answer_book,
@@ -40,9 +41,23 @@ def _geography(app: MapExplorer | None) -> Geography:
     return app.geography if app is not None else Geography(session.dataset())
 
 
+#: Why the distance exercises cannot be posed on a dataset without a city or a site.
+NO_POINT = "none of its places is a city or a site (a point on the map) to measure from"
+
+
+def _has_point(geography: Geography) -> bool:
+    """Whether the map has a place to measure from: a city or a site (a place known only as a
+    country or a region is an area)."""
+    return any(geography.is_point(p) for p in geography.place)
+
+
 @needs_dataset
-def capitals_within_exercise(app: MapExplorer | None = None, book: AnswerBook | None = None) -> NumberExercise:
+def capitals_within_exercise(
+    app: MapExplorer | None = None, book: AnswerBook | None = None
+) -> NumberExercise | NotPosed:
     geography = _geography(app)
+    if not _has_point(geography):
+        return NotPosed("capitals_within", NO_POINT)
     centre = geography.default_centre
     name = geography.place[centre]["name"]
     capitals = [
@@ -83,12 +98,20 @@ def capitals_within_exercise(app: MapExplorer | None = None, book: AnswerBook | 
 
 
 @needs_dataset
-def neighbours_on_a_side_exercise(app: MapExplorer | None = None, book: AnswerBook | None = None) -> NumberExercise:
+def neighbours_on_a_side_exercise(
+    app: MapExplorer | None = None, book: AnswerBook | None = None
+) -> NumberExercise | NotPosed:
     """How many of the home country's neighbours stood on one side when the article was written:
     the side (other than the home country's own) that holds the most of them; where none is on
     any side, how many states border it."""
     geography = _geography(app)
+    if not _has_point(geography):
+        return NotPosed("neighbours_on_a_side", NO_POINT)
     home = geography.place[geography.default_centre]["country_iso3"]
+    if home not in geography.countries:  # its neighbours are not known
+        return NotPosed(
+            "neighbours_on_a_side", f"the map's boundaries have no country {home}, whose borders it asks about"
+        )
     year = geography.dataset.published.year
     neighbours = geography.neighbours.get(home, [])
     country = geography.countries[home].name if home in geography.countries else home
@@ -131,12 +154,19 @@ def neighbours_on_a_side_exercise(app: MapExplorer | None = None, book: AnswerBo
 
 
 @needs_dataset
-def nearest_border_exercise(app: MapExplorer | None = None, book: AnswerBook | None = None) -> NumberExercise:
+def nearest_border_exercise(
+    app: MapExplorer | None = None, book: AnswerBook | None = None
+) -> NumberExercise | NotPosed:
     geography = _geography(app)
+    if not _has_point(geography):
+        return NotPosed("nearest_border", NO_POINT)
     centre = geography.default_centre
     year = geography.dataset.published.year
     table = geography.border_distances(centre, year)
     others = table[~table["home"]]
+    if others.empty:  # no border of another state to measure to
+        name = geography.place[centre]["name"]
+        return NotPosed("nearest_border", f"the map knows no border of another state near {name}")
     nearest = int(others["km"].min()) if len(others) else 0
     name = geography.place[centre]["name"]
     ranked = others.sort_values("km").head(3)
@@ -168,8 +198,10 @@ def dispute_year(geography: Geography) -> int:
 @needs_dataset
 def dispute_by_year_exercise(
     app: MapExplorer | None = None, book: AnswerBook | None = None, year: int | None = None
-) -> StateExercise:
+) -> StateExercise | NotPosed:
     """Show only the dispute layer as it stood at the end of ``year`` (default :func:`dispute_year`)."""
+    if not map_items(_geography(app))["layers"].map(lambda layers: "dispute" in layers).any():
+        return NotPosed("dispute_by_year", "nothing on its map is on the dispute layer")
     if year is None:
         year = dispute_year(_geography(app))
 

@@ -17,6 +17,7 @@ from article_explorer.exercises.base import (
     AnswerBook,
     ChoiceExercise,
     Feedback,
+    NotPosed,
     NumberExercise,
     StateExercise,
     answer_book,
@@ -51,14 +52,18 @@ def attributed_positions_exercise(dataset: Dataset | None = None, book: AnswerBo
 
 
 @needs_dataset
-def words_only_exercise(dataset: Dataset | None = None, book: AnswerBook | None = None) -> ChoiceExercise:
+def words_only_exercise(dataset: Dataset | None = None, book: AnswerBook | None = None) -> ChoiceExercise | NotPosed:
     """Whose position on the most contested issue rests only on words, never on an action?"""
     dataset = session.dataset() if dataset is None else dataset
+    if dataset.positions.empty:
+        return NotPosed("words_only", "it codes no actor's position on an issue")
     issue = most_contested_issue(dataset)
     label = dataset.issues.set_index("issue_id").loc[issue, "label"]
     on_issue = dataset.positions[dataset.positions["issue_id"] == issue]
     acted = set(on_issue.loc[on_issue["basis"] == "action", "actor_name"])
     words_only = sorted(set(on_issue["actor_name"]) - acted, key=str.lower)
+    if not words_only:  # no choice would be right
+        return NotPosed("words_only", f"every actor with a position on “{label}” acted on it at least once")
     return ChoiceExercise(
         "words_only",
         f"On “{label}”, whose position rests only on words (stated by the actor or attributed by the author), "
@@ -91,7 +96,11 @@ def words_only_exercise(dataset: Dataset | None = None, book: AnswerBook | None 
 @needs_dataset
 def attributed_cell_exercise(
     app: PositionMatrixExplorer | None = None, book: AnswerBook | None = None
-) -> StateExercise:
+) -> StateExercise | NotPosed:
+    positions = (app.dataset if app is not None else session.dataset()).positions
+    if not (positions["basis"] == "attributed").any():  # no cell would be left to open
+        return NotPosed("attributed_cell", "none of its positions rests on the author's attribution")
+
     def check(state) -> Feedback:
         bases, chosen = state
         if set(bases) != {"attributed"}:
@@ -125,7 +134,6 @@ def attributed_cell_exercise(
         what="the position matrix",
         book=book or answer_book(NOTEBOOK),
     )
-    positions = (app.dataset if app is not None else session.dataset()).positions
     cells = positions[positions["basis"] == "attributed"][["actor_name", "issue_label"]].drop_duplicates()
     examples = [f"{actor} on “{issue}”" for actor, issue in cells.itertuples(index=False)]
     return exercise.with_solution(
@@ -136,14 +144,18 @@ def attributed_cell_exercise(
 
 
 @needs_dataset
-def most_connected_exercise(dataset: Dataset | None = None, book: AnswerBook | None = None) -> ChoiceExercise:
+def most_connected_exercise(
+    dataset: Dataset | None = None, book: AnswerBook | None = None
+) -> ChoiceExercise | NotPosed:
     dataset = session.dataset() if dataset is None else dataset
     links = network_links(dataset, NetworkFilters())
     author = author_id(dataset)
     ends = pd.concat([links["source"], links["target"]])
     counts = ends[ends != author].value_counts()
     names = dataset.actor_names
-    top = {names[a] for a, n in counts.items() if n == counts.max()} if len(counts) else set()
+    if not len(counts):  # no actor to choose
+        return NotPosed("most_connected", "its network has no link besides the author's own claims")
+    top = {names[a] for a, n in counts.items() if n == counts.max()}
     options = sorted({names[a] for a in counts.index[:6]} | top, key=str.lower)
     leaders = sorted(top, key=str.lower)
     return ChoiceExercise(

@@ -11,6 +11,7 @@ from article_explorer.exercises.base import (
     RIGHT,
     AnswerBook,
     Feedback,
+    NotPosed,
     NumberExercise,
     StateExercise,
     answer_book,
@@ -24,6 +25,8 @@ from article_explorer.ui.unavailable import needs_dataset
 NOTEBOOK = "00_start_here"
 #: How the exercise names the parts of a page (contract: sentences.part), in page order.
 PART_NAMES = {"standfirst": "the standfirst", "caption": "the photo caption", "body": "the body"}
+#: Why the prediction exercises cannot be posed on a dataset that codes no prediction.
+NO_PREDICTION = "it codes no claim as a prediction"
 
 
 @needs_dataset
@@ -49,10 +52,12 @@ def body_paragraphs_exercise(dataset: Dataset | None = None, book: AnswerBook | 
 
 
 @needs_dataset
-def predictions_exercise(dataset: Dataset | None = None, book: AnswerBook | None = None) -> NumberExercise:
+def predictions_exercise(dataset: Dataset | None = None, book: AnswerBook | None = None) -> NumberExercise | NotPosed:
     dataset = session.dataset() if dataset is None else dataset
     predictions = dataset.claims[dataset.claims["claim_type"] == "prediction"].explode("paragraphs")
     counts = predictions["paragraphs"].value_counts()
+    if not len(counts):  # no paragraph to name
+        return NotPosed("most_predictions", NO_PREDICTION)
     busiest = {int(p) for p, n in counts.items() if n == counts.max()} if len(counts) else {0}
     top = sorted(busiest)
     answer = (
@@ -80,7 +85,7 @@ def predictions_exercise(dataset: Dataset | None = None, book: AnswerBook | None
 @needs_dataset
 def prediction_sentence_exercise(
     dataset: Dataset | None = None, reader: ArticleReader | None = None, book: AnswerBook | None = None
-) -> StateExercise:
+) -> StateExercise | NotPosed:
     dataset = session.dataset() if dataset is None else dataset
     predicting = {
         sentence_id
@@ -88,6 +93,8 @@ def prediction_sentence_exercise(
         if kind == "prediction"
         for sentence_id in sentence_ids
     }
+    if not predicting:  # no sentence would be right
+        return NotPosed("prediction_sentence", NO_PREDICTION)
     texts = dict(zip(dataset.sentences["sentence_id"], dataset.sentences["text"], strict=True))
 
     def check(sentence_id: str | None) -> Feedback:

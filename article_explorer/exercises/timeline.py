@@ -12,6 +12,7 @@ from article_explorer.exercises.base import (
     RIGHT,
     AnswerBook,
     Feedback,
+    NotPosed,
     NumberExercise,
     StateExercise,
     answer_book,
@@ -86,7 +87,13 @@ def describe_filters(filters: TimelineFilters) -> str:
 
 
 @needs_dataset
-def future_events_exercise(app: TimelineExplorer | None = None, book: AnswerBook | None = None) -> StateExercise:
+def future_events_exercise(
+    app: TimelineExplorer | None = None, book: AnswerBook | None = None
+) -> StateExercise | NotPosed:
+    events = (app.dataset if app is not None else session.dataset()).events
+    if not events["status"].isin(FUTURE).any():  # no view would show "only the events still to come"
+        return NotPosed("future_events", "none of its events was still to come, or only imagined, then")
+
     def check(filters: TimelineFilters) -> Feedback:
         explorer = exercise.explorer
         present = FUTURE & set(explorer.dataset.events["status"])
@@ -109,7 +116,6 @@ def future_events_exercise(app: TimelineExplorer | None = None, book: AnswerBook
         what="the timeline",
         book=book or answer_book(NOTEBOOK),
     )
-    events = (app.dataset if app is not None else session.dataset()).events
     future = events[events["status"].isin(FUTURE)]
     kept = listed(sorted(FUTURE & set(events["status"])))
     return exercise.with_solution(
@@ -120,7 +126,11 @@ def future_events_exercise(app: TimelineExplorer | None = None, book: AnswerBook
 
 
 @needs_dataset
-def hindsight_exercise(app: TimelineExplorer | None = None, book: AnswerBook | None = None) -> StateExercise:
+def hindsight_exercise(app: TimelineExplorer | None = None, book: AnswerBook | None = None) -> StateExercise | NotPosed:
+    events = (app.dataset if app is not None else session.dataset()).events
+    if not (events["outcome"] != "").any():  # no event would be right
+        return NotPosed("hindsight_outcome", "it records no outcome of an event (what happened later)")
+
     def headline(event_id: str) -> str:
         events = exercise.explorer.dataset.events
         match = events.loc[events["event_id"] == event_id, "headline"]
@@ -147,7 +157,6 @@ def hindsight_exercise(app: TimelineExplorer | None = None, book: AnswerBook | N
         what="the timeline",
         book=book or answer_book(NOTEBOOK),
     )
-    events = (app.dataset if app is not None else session.dataset()).events
     known = list(events.loc[events["outcome"] != "", "headline"])
     return exercise.with_solution(
         "Tick 'Show what happened later (hindsight)': stars appear at the dates of known outcomes. Click the "
