@@ -34,7 +34,11 @@ class ActorNetworkExplorer(Explorer):
         self._links: dict[NetworkFilters, pd.DataFrame] = {}
         self._cards: dict[str, str] = {}
         events = dataset.events
-        years = sorted({d.year for d in events["date_start"].dropna()} | {dataset.published.year})
+        # an event with an open or unknown start is in its end's year (else it would be before the first)
+        unknown_start_ends = events.loc[events["date_start"].isna(), "date_end"].dropna()
+        years = sorted(
+            {d.year for d in [*events["date_start"].dropna(), *unknown_start_ends]} | {dataset.published.year}
+        )
         used = set(dataset.positions["issue_id"]) | set(dataset.claims["issue_id"])
         issues = [("All issues", NO_CHOICE)] + [
             (label, issue) for issue, label in dataset.issues[["issue_id", "label"]].values if issue in used

@@ -129,7 +129,11 @@ class TimelineExplorer(Explorer):
 
     def __init__(self, dataset: Dataset):
         events = dataset.events
-        years = sorted({d.year for d in events["date_start"].dropna()} | {dataset.published.year})
+        # an event with an open or unknown start is in its end's year (else it would be before the first)
+        unknown_start_ends = events.loc[events["date_start"].isna(), "date_end"].dropna()
+        years = sorted(
+            {d.year for d in [*events["date_start"].dropna(), *unknown_start_ends]} | {dataset.published.year}
+        )
         self.total = len(events)
         self.lanes = widgets.ToggleButtons(
             options=[("by category", "category"), ("by actor", "actor")], description="Lanes"
