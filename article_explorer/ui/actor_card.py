@@ -78,7 +78,8 @@ def actor_card(dataset: Dataset, actor_id: str) -> str:
     member = f" · part of {esc(names.get(actor['member_of'], actor['member_of']))}" if actor["member_of"] else ""
     also = f" · also called {esc(', '.join(others))}" if others else ""
     mentions = mentions_in_text(dataset, actor)
-    events = dataset.events[dataset.events["actor_ids"].map(lambda ids: actor_id in ids)]
+    # a boolean mask: on no events, an empty object Series would pick columns, not rows
+    events = dataset.events[dataset.events["actor_ids"].map(lambda ids: actor_id in ids).astype(bool)]
     made = dataset.claims[dataset.claims["claimant_id"] == actor_id]
     about = dataset.claims[dataset.claims["about_actor_ids"].map(lambda ids: actor_id in ids)]
     positions = dataset.positions[dataset.positions["actor_id"] == actor_id]

@@ -104,6 +104,8 @@ class Geography:
                 for lat, lon in places[["lat", "lon"]].values
             ]
         ]
+        if near.empty:  # nothing to map near the middle (or no place at all): any region
+            return boundaries_for(self.dataset.path, [])
         widest = fit_extent(list(near["lat"]), list(near["lon"]), margin_deg=MAP_MARGIN_DEG)  # holds the extent
         corners = [(widest.min_lon, widest.min_lat), (widest.max_lon, widest.max_lat)]
         return boundaries_for(self.dataset.path, corners, margin_deg=-OUTLINE_MARGIN_DEG)
