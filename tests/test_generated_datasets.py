@@ -17,9 +17,10 @@ notebooks build:
 How many datasets: ``GENERATED_DATASETS`` (default :data:`DEFAULT_EXAMPLES`: a run of about two
 minutes), e.g. ``GENERATED_DATASETS=300 python3 -m pytest tests/test_generated_datasets.py``.
 
-:data:`KNOWN_BUGS` are crashes found here that are not fixed yet (all in the map): a dataset that trips one is counted (``--hypothesis-show-statistics`` lists them) and that
-explorer's walk stops there, so the rest runs; each has a test below on a small hand-made dataset,
-skipped with the bug's name. Fix one, and its skip and its entry go. A failing example prints the
+:data:`KNOWN_BUGS` are crashes found here that are not fixed yet (all in the map): a dataset
+that trips one is counted (``--hypothesis-show-statistics`` lists them) and that explorer's walk
+stops there, so the rest runs; each has a test below on a small hand-made dataset, skipped with
+the bug's name. Fix one, and its skip and its entry go. A failing example prints the
 whole dataset, file by file (:meth:`tests.strategies.GeneratedDataset.__repr__`).
 
 The end of the file holds regression tests: four crashes found in a code review, and those the
