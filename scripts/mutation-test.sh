@@ -56,19 +56,21 @@ for meta in sorted(Path("mutants").rglob("*.py.meta")):
     if not codes:
         continue
     counts = Counter(KILLED.get(code) or STATUS.get(code, "suspicious") for code in codes.values())
-    caught = counts["killed"] + counts["timeout"]
-    rows.append((str(meta.relative_to("mutants"))[: -len(".meta")], caught, len(codes), counts))
+    caught, checked = counts["killed"] + counts["timeout"], len(codes) - counts["not checked"]
+    rows.append((str(meta.relative_to("mutants"))[: -len(".meta")], caught, checked, counts))
     left += [(name, STATUS.get(code, "suspicious")) for name, code in sorted(codes.items()) if code not in KILLED]
 if not rows:
     raise SystemExit("No results in mutants/ yet: run the script without --summary first.")
-print(f"{'module':55} {'caught':>6} {'total':>6} {'score':>6}  survived / no tests / timeout / not checked")
-for path, caught, total, c in rows:
+# the score is over the mutants checked; a module not checked at all shows no score
+print(f"{'module':50} {'caught':>6} {'checked':>7} {'score':>6}  survived / no tests / timeout / not checked")
+for path, caught, checked, c in rows:
+    score = f"{caught / checked:6.1%}" if checked else "     -"
     print(
-        f"{path:55} {caught:6} {total:6} {caught / total:6.1%}  "
+        f"{path:50} {caught:6} {checked:7} {score}  "
         f"{c['survived']} / {c['no tests']} / {c['timeout']} / {c['not checked']}"
     )
-caught, total = sum(r[1] for r in rows), sum(r[2] for r in rows)
-print(f"{'all':55} {caught:6} {total:6} {caught / total:6.1%}")
+caught, checked = sum(r[1] for r in rows), sum(r[2] for r in rows)
+print(f"{'all checked':50} {caught:6} {checked:7} {caught / max(checked, 1):6.1%}")
 print()
 for name, status in left:
     if status not in ("timeout", "not checked"):

@@ -156,3 +156,42 @@ def test_an_outcome_has_its_date_and_source(table, row, messages):
     raw = raw_of(**{table: [row]})
     check_outcomes(raw)
     assert said(raw) == [f"{table}.csv, line 2, {message}" for message in messages]
+
+
+def test_every_event_is_checked_after_one_whose_date_cannot_be_read():
+    raw = raw_of(events=[event("2016-13", "day"), event("2016-03", "day", "2016-03-01", "2016-03-31")])
+    check_event_dates(raw)
+    assert said(raw) == [
+        "events.csv, line 3, column 'precision': 'day' does not agree with the date '2016-03'; expected month"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("row", "messages"),
+    [
+        (
+            event("../2016", "range", "2015-01-01", "2017-01-01"),
+            [
+                "column 'date_start': '2015-01-01' is given but the start of the date '../2016' is open ('..'); "
+                "leave date_start empty",
+                "column 'date_end': '2017-01-01' lies outside the date '../2016' (.. to 2016-12-31)",
+            ],
+        ),
+        (
+            event("2016-03", "month", "", "2016-04-01"),
+            [
+                "column 'date_start': '' is empty; expected the earliest possible day of '2016-03' (2016-03-01)",
+                "column 'date_end': '2016-04-01' lies outside the date '2016-03' (2016-03-01 to 2016-03-31)",
+            ],
+        ),
+        (
+            event("../2016", "range", "", "2017-01-01"),
+            ["column 'date_end': '2017-01-01' lies outside the date '../2016' (.. to 2016-12-31)"],
+        ),
+    ],
+    ids=["start-given-end-outside", "start-empty-end-outside", "open-start-end-outside"],
+)
+def test_date_end_is_checked_whatever_was_said_about_date_start(row, messages):
+    raw = raw_of(events=[row])
+    check_event_dates(raw)
+    assert said(raw) == [f"events.csv, line 2, {message}" for message in messages]

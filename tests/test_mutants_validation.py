@@ -16,7 +16,7 @@ from article_explorer.data.config import PROJECT_ROOT
 from article_explorer.data.contract import COUNTRY_SIDES, TABLES_BY_NAME
 from article_explorer.data.dataset import DatasetError, _typed_frame, load_dataset
 from article_explorer.data.validation.cells import check_cells, check_unique
-from article_explorer.data.validation.read import Problem, RawDataset, Row, show
+from article_explorer.data.validation.read import Problem, RawDataset, Row, read_files, show
 from article_explorer.data.validation.references import (
     check_claim_stances,
     check_position_evidence,
@@ -24,6 +24,7 @@ from article_explorer.data.validation.references import (
     check_usage,
 )
 from article_explorer.data.validation.reliability import check_reliability
+from article_explorer.data.validation.rules import RULES
 from article_explorer.data.validation.sides import check_country_sides, check_sides
 from article_explorer.data.validation.text import (
     check_coverage,
@@ -144,6 +145,13 @@ def test_the_error_for_two_problems():
     )
 
 
+def test_the_error_counts_even_one_problem_it_does_not_show():
+    assert str(DatasetError(Path("/data/x"), problems(31))).endswith(
+        "line 31, column 'date': '2016-13' cannot be read\n"
+        "  ... and 1 more (run `article-explorer validate /data/x` to see them all)"
+    )
+
+
 def test_the_error_shows_30_problems_and_counts_the_rest():
     thirty = str(DatasetError(Path("/data/x"), problems(30)))
     assert thirty.startswith("The dataset in /data/x has 30 problems; fix them and load it again:\n")
@@ -156,8 +164,10 @@ def test_the_error_shows_30_problems_and_counts_the_rest():
     )
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def other_article():
+    # loaded for each test: mutmut links a test to the functions it calls, and a fixture kept for
+    # the module calls the loader only in the first test that asks for it
     return load_dataset(OTHER_ARTICLE)
 
 
@@ -353,6 +363,14 @@ def test_every_reference_and_every_list_item_is_a_row_of_its_table():
     ]
 
 
+def test_a_single_reference_is_one_id_even_with_a_bar_in_it():
+    raw = raw_of(places=[{"place_id": "minsk"}], events=[{"event_id": "e1", "place_id": "minsk|x"}])
+    check_references(raw)
+    assert said(raw) == [
+        "events.csv, line 2, column 'place_id': 'minsk|x' is not a known place_id in places.csv; did you mean 'minsk'?"
+    ]
+
+
 def test_a_reference_column_the_table_does_not_have_is_not_checked():
     raw = raw_of(actors=[{"actor_id": "nato"}], events=[{"event_id": "e1"}])
     check_references(raw)
@@ -526,6 +544,7 @@ def test_a_quote_and_its_cues_occur_verbatim_in_the_cited_sentences():
             {"sentence_ids": "p01s2", "quote": "Minsk", "hedge_cues": "perhaps|worries"},
             {"sentence_ids": "p09s9", "quote": "anything", "hedge_cues": "at all"},  # an unknown sentence
             {"sentence_ids": "p01s1", "quote": "", "hedge_cues": ""},
+            {"sentence_ids": "p01s1|p01s2", "quote": "Minsk worries", "hedge_cues": ""},
         ],
     )
     check_quotes_and_cues(raw)
@@ -533,7 +552,17 @@ def test_a_quote_and_its_cues_occur_verbatim_in_the_cited_sentences():
         "claims.csv, line 3, column 'quote': 'Minsk' does not occur verbatim in its sentences (p01s2); copy the "
         "words exactly, quotation marks and apostrophes included",
         "claims.csv, line 3, column 'hedge_cues': 'perhaps' does not occur verbatim in the claim's sentences",
+        "claims.csv, line 6, column 'quote': 'Minsk worries' does not occur verbatim in its sentences "
+        "(p01s1, p01s2); copy the words exactly, quotation marks and apostrophes included",
     ]
+
+
+def test_without_sentences_no_quote_or_coverage_can_be_checked():
+    raw = raw_of(events=[{"sentence_ids": "p01s1", "quote": "Minsk", "hedge_cues": ""}])
+    check_quotes_and_cues(raw)
+    check_coverage(raw)
+    assert said(raw) == []
+    assert sentence_coverage(raw) == ([], [])
 
 
 def test_every_standfirst_and_body_sentence_is_cited():
@@ -742,3 +771,168 @@ def test_without_both_files_there_is_nothing_to_check():
     raw = raw_of(claims=CLAIMS, second_coding=[unit("claims", "no_such_claim", "voice", value="own", coder="b")])
     check_reliability(raw)
     assert said(raw) == []
+
+
+# --- read.py: what cannot be read at all ---------------------------------------------------------
+
+
+def read(path: Path) -> list[str]:
+    raw = RawDataset(path)
+    read_files(raw)
+    return said(raw)
+
+
+def test_a_path_that_is_no_folder(tmp_path):
+    (tmp_path / "events.csv").write_text("event_id\n", encoding="utf-8")
+    assert read(tmp_path / "events.csv") == [
+        f"{tmp_path / 'events.csv'}: is not a directory; expected a dataset folder with the CSV files"
+    ]
+
+
+def test_a_folder_without_its_article(tmp_path):
+    assert read(tmp_path)[0] == "source/article.txt: is missing; expected the article's text, which sentences.csv cites"
+
+
+def test_an_article_that_is_not_utf8_names_the_byte_and_its_line(tmp_path):
+    (tmp_path / "source").mkdir()
+    (tmp_path / "source" / "article.txt").write_bytes(b"Minsk waits.\nMoscow \xff worries.\n")
+    assert read(tmp_path)[0] == (
+        "source/article.txt, line 2: is not UTF-8 text: byte 0xff on this line cannot be read; save the file as UTF-8"
+    )
+
+
+def test_a_reliability_folder_must_hold_both_its_files(tmp_path):
+    (tmp_path / "reliability").mkdir()
+    (tmp_path / "reliability" / "second_coding.csv").write_text("table,row_id,field,value,coder\n", encoding="utf-8")
+    assert (
+        "reliability/adjudication.csv: is missing; the optional reliability/ folder is there, so it must hold "
+        "reliability/second_coding.csv and reliability/adjudication.csv"
+    ) in read(tmp_path)
+
+
+ISSUES_HEADER = "issue_id,label,question,pole_supports,pole_opposes,description"
+
+
+def read_issues(tmp_path: Path, content: str | None) -> list[str]:
+    """What the reader says about issues.csv (the other files of the folder are missing)."""
+    if content is not None:
+        (tmp_path / "issues.csv").write_text(content, encoding="utf-8", newline="")
+    return [problem for problem in read(tmp_path) if problem.startswith("issues.csv")]
+
+
+def test_a_missing_table_says_what_it_holds(tmp_path):
+    assert read_issues(tmp_path, None) == [
+        "issues.csv: is missing; expected a CSV file of the questions the article turns on, each with two poles."
+    ]
+
+
+def test_an_empty_table_asks_for_its_header(tmp_path):
+    assert read_issues(tmp_path, " \n") == [
+        "issues.csv, line 1: is empty; expected a header row with the columns issue_id, label, question, "
+        "pole_supports, pole_opposes, description"
+    ]
+
+
+def test_a_column_named_twice_in_the_header(tmp_path):
+    assert read_issues(tmp_path, ISSUES_HEADER + ",label,notes,notes\n") == [
+        "issues.csv, line 1, column 'label': appears twice in the header; column names must be unique",
+        "issues.csv, line 1, column 'notes': appears twice in the header; column names must be unique",
+    ]
+
+
+def test_a_record_with_too_few_or_too_many_cells_names_its_line(tmp_path):
+    content = ISSUES_HEADER + '\na,b,c,d,e,f\n"two\r\nlines",b,c,d,e,f\nx,y\n\ng,h,i,j,k,l,m\n'
+    assert read_issues(tmp_path, content) == [
+        "issues.csv, line 5: has 2 cells but the header has 6 columns; check for a missing or extra comma or an "
+        "unclosed quote",
+        "issues.csv, line 7: has 7 cells but the header has 6 columns; check for a missing or extra comma or an "
+        "unclosed quote",
+    ]
+
+
+def test_a_cell_too_long_for_csv_is_reported_where_it_is(tmp_path):
+    limit = "field larger than field limit (131072)"
+    assert read_issues(tmp_path, "x" * 200_000 + "\n") == [f"issues.csv, line 1: cannot be read as CSV ({limit})"]
+    content = ISSUES_HEADER + "\na,b,c,d,e,f\n" + "y" * 200_000 + ",b,c,d,e,f\n"
+    assert read_issues(tmp_path, content) == [f"issues.csv, line 3: cannot be read as CSV ({limit})"]
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[rule.__name__ for rule in RULES])
+def test_a_rule_across_tables_says_nothing_about_tables_that_could_not_be_read(rule):
+    raw = raw_of()  # no table was read: each problem with a file is read_files' to report
+    rule(raw)
+    assert said(raw) == []
+
+
+# --- more of the same rules: each row is checked whatever the rows before it -------------------
+
+
+def test_the_article_date_comes_from_the_article_row_only():
+    raw = raw_of(
+        sides=SIDES_ROWS,
+        sources=[{"kind": "article", "published": "2016-03-30"}, {"kind": "context", "published": "2020"}],
+        places=[{"place_id": "poland", "country_iso3": "POL", "side": "csto", "geo_precision": "country"}],
+        country_sides=[period("POL", "nato", "2017")],
+    )
+    check_country_sides(raw)
+    assert said(raw) == []  # on 30 March 2016 Poland was not yet in this made-up 'nato'
+
+
+def test_every_period_is_checked_after_one_that_cannot_be_read_or_ends_before_it_starts():
+    assert check_periods(
+        period("POL", "nato", "1999-13"),
+        period("POL", "nato", "2001", "2000"),
+        period("POL", "csto", "1955", "1999-03-12"),
+        period("POL", "nato", "1999-03-12"),
+    ) == [
+        "country_sides.csv, line 3, column 'to': '2000' is before 'from' (2001); a period ends after it starts",
+        "country_sides.csv, line 5, column 'from': '1999-03-12' overlaps the period of line 4 (csto, from 1955) "
+        "for POL on the scheme 'article'; a country is on one side of a scheme at a time",
+    ]
+
+
+def test_a_period_that_ends_the_day_an_earlier_row_starts_overlaps_it():
+    assert check_periods(period("POL", "nato", "1999-03-12"), period("POL", "csto", "1955", "1999-03-12")) == [
+        "country_sides.csv, line 3, column 'from': '1955' overlaps the period of line 2 (nato, from 1999-03-12) "
+        "for POL on the scheme 'article'; a country is on one side of a scheme at a time"
+    ]
+
+
+def test_a_side_sides_csv_does_not_name_is_on_the_articles_scheme():
+    assert check_periods(period("POL", "pact", "1955", "1991"), period("POL", "other", "1990")) == [
+        "country_sides.csv, line 3, column 'from': '1990' overlaps the period of line 2 (pact, from 1955) "
+        "for POL on the scheme 'article'; a country is on one side of a scheme at a time"
+    ]
+
+
+def test_every_actor_is_checked_after_a_row_without_an_id():
+    raw = raw_of(actors=[{"actor_id": ""}, {"actor_id": "idle"}])
+    check_usage(raw)
+    assert said(raw) == [
+        "actors.csv, line 3, column 'actor_id': 'idle' is never used (by claims.about_actor_ids or "
+        "claims.claimant_id or events.actor_ids or positions.actor_id); cite it or remove the row"
+    ]
+
+
+def test_an_adjudication_row_is_checked_like_a_second_coding_row():
+    seconds = [
+        unit("claims", "on_issue", "certainty", value="possible", coder="b"),
+        unit("claims", "on_issue", "certainty", value="certain", coder="c"),
+    ]
+    adjudications = [
+        unit("claims", "no_such_claim", "voice", first="own", second="own", final="own"),
+        unit("positions", "p1", "voice", first="own", second="own", final="own"),
+        unit("claims", "no_issue", "stance", first="supports", second="opposes", final="supports"),
+        unit("claims", "on_issue", "certainty", first="probable", second="very", final="probable"),
+    ]
+    assert reliability_problems(seconds, adjudications) == [
+        "reliability/adjudication.csv, line 2, column 'row_id': 'no_such_claim' is not a known claim_id in claims.csv",
+        "reliability/adjudication.csv, line 3, column 'field': 'voice' is not a judgement field of positions; "
+        "expected one of: stance, basis",
+        "reliability/adjudication.csv, line 4, column 'field': 'stance' is coded for claim 'no_issue', which has no "
+        "issue_id (claims.csv line 3) and so no stance; code stance only for a claim with an issue",
+        "reliability/adjudication.csv, line 5, column 'second': 'very' is not an allowed value of claims.certainty; "
+        "expected one of: certain, probable, possible, uncertain",
+        "reliability/adjudication.csv, line 5, column 'second': 'very' does not match the second coding in "
+        "reliability/second_coding.csv ('possible' on line 2, 'certain' on line 3)",
+    ]
