@@ -252,7 +252,8 @@ def test_validate_on_the_scaffold_says_what_to_fill_next(tmp_path, capsys):
     assert main(["validate", str(target)]) == 1
     out = capsys.readouterr().out
     problems, _, steps = out.partition("\n\n")
-    assert problems.endswith(f"10 problems in {target.resolve()}")
+    assert "column 'published': '' is empty for the article" in problems
+    assert problems.endswith(f"11 problems in {target.resolve()}")
     assert steps.splitlines()[:4] == [
         "sentences.csv is filled (9 sentences in 5 paragraphs); next, in this order:",
         "  1. sources.csv: fill the article row's title, author, publisher, published, url "
