@@ -67,6 +67,7 @@ from article_explorer.explorers.network import ActorNetworkExplorer, NetworkFilt
 from article_explorer.explorers.positions import PositionMatrixExplorer, StanceOverTime
 from article_explorer.explorers.reader import ArticleReader
 from article_explorer.explorers.timeline import TimelineExplorer
+from article_explorer.ui.style import page_style
 
 from .conftest import OTHER_ARTICLE, DatasetCopy, only_problem
 from .strategies import GeneratedDataset, valid_datasets
@@ -196,6 +197,23 @@ def written(generated: GeneratedDataset) -> Iterator[Path]:
         yield generated.write(folder / "data")
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+@contextmanager
+def closing_new_widgets() -> Iterator[None]:
+    """Close, afterwards, every widget made inside: ipywidgets keeps each widget alive until it is
+    closed, so a long run (hundreds of datasets, a hundred widgets per explorer) would otherwise
+    grow by gigabytes and take minutes to exit."""
+    registry = getattr(widgets.widget, "_instances", {})
+    page_style()  # the kernel's one style widget, which every view shares: made before, so never closed
+    before = set(registry)
+    try:
+        yield
+    finally:
+        for key in set(registry) - before:
+            made = registry.get(key)
+            if made is not None:
+                made.close()
 
 
 def loaded(generated: GeneratedDataset) -> Dataset:
@@ -399,7 +417,8 @@ def render_everything(dataset: Dataset, data: st.DataObject | None = None) -> No
 @GENERATED
 @given(generated=valid_datasets(), data=st.data())
 def test_every_explorer_renders_every_generated_dataset_in_every_state(generated, data):
-    render_everything(loaded(generated), data)
+    with closing_new_widgets():
+        render_everything(loaded(generated), data)
 
 
 # ------------------------------------------------------------------------------- the exercises
@@ -630,7 +649,7 @@ def solve_every_exercise(dataset: Dataset) -> None:
 @GENERATED
 @given(generated=valid_datasets())
 def test_every_exercise_on_every_generated_dataset_is_solvable_or_says_why_not(generated):
-    with suppress(KnownBugHit):
+    with closing_new_widgets(), suppress(KnownBugHit):
         solve_every_exercise(loaded(generated))
 
 
@@ -660,10 +679,11 @@ def test_each_forced_shape_renders_and_solves(shape):
     @settings(max_examples=max(3, EXAMPLES // 5), deadline=None, suppress_health_check=[HealthCheck.too_slow])
     @given(generated=valid_datasets(**shape))
     def run(generated):
-        dataset = loaded(generated)
-        render_everything(dataset)
-        with suppress(KnownBugHit):
-            solve_every_exercise(dataset)
+        with closing_new_widgets():
+            dataset = loaded(generated)
+            render_everything(dataset)
+            with suppress(KnownBugHit):
+                solve_every_exercise(dataset)
 
     run()
 
