@@ -15,27 +15,38 @@
 # left out: their answers are computed inside the functions that build the widgets.
 #
 # How: mutmut 3 (installed here if missing) copies the package, tests/, data/ and scripts/ into
-# mutants/, makes about 4,800 small changes ("mutants": `<` for `<=`, `and` for `or`, a string
-# turned into "XX...XX", a number plus one), and for each runs, in a fork of one pytest process,
-# only the tests that call the changed function, from the fast files listed in [tool.mutmut]
-# (never the notebooks, the browser or the handouts), with pytest's addopts replaced (no doctests).
+# mutants/, makes about 4,900 small changes ("mutants": `<` for `<=`, `and` for `or`, a string
+# turned into "XX...XX", a number plus one) and, for each, runs only the tests that call the
+# changed function, from the fast files listed in [tool.mutmut] (never the notebooks, the browser
+# or the handouts; pytest's addopts replaced, so no doctests), fastest first, stopping at the
+# first failure. Each run is a fork of a process that has only collected the tests, so nothing a
+# cache kept from a clean run (the boundaries, a country's arcs) hides a mutant.
 #
-# How long: on 2 cores, about 5 minutes for data/edtf.py (230 mutants), about 1 hour for all of
-# it; most of the time goes on surviving mutants of the validation rules, which run every test that
-# loads a dataset. Set JOBS to use more (or fewer) processes; the run is `nice`d. Results are kept
-# in mutants/ (git-ignored): a second run only tests mutants of functions that changed since.
-# Editing the test selection in [tool.mutmut] makes mutmut forget every result. To re-test
-# mutants after adding tests, name them: `bash scripts/mutation-test.sh NAME...` (names as the
-# summary prints them).
+# How long (2 cores shared with other jobs, `nice`d; JOBS sets the number of processes): data/
+# edtf.py alone 5 min (230 mutants); the data layer's rules, dates and sides with geo/coordinates.py
+# 37 min (2,374 mutants); all of it some 2 to 3 hours. A killed mutant costs under a second; a
+# surviving one runs every test linked to its function, up to 40 s for a rule that every dataset
+# load runs. So run it in parts: results are kept in mutants/ (git-ignored), `--unchecked PATTERN`
+# goes on where a run stopped (Ctrl-C stops one cleanly), and a later run re-tests only mutants of
+# functions that changed. Editing the test selection in [tool.mutmut] (or pytest_add_cli_args)
+# makes mutmut forget every result. After adding tests, name the survivors to re-test them:
+# `bash scripts/mutation-test.sh NAME...` (names as the summary prints them).
 #
-# How to read the results: the summary prints, for each module, killed/total and the score
-# (killed, or timed out, out of all mutants). Then each mutant that is not killed, by name:
+# Two things to know when writing a test to kill a mutant: mutmut links a test to the functions
+# it calls, so a fixture kept for a module or the session links the loader to the first test that
+# uses it only (load what the test checks in the test, or in a function-scoped fixture); and a
+# parametrized test's id must be plain (letters, digits, '.', '-', '_'): mutmut passes ids back
+# to pytest, which cannot find one with spaces, quotes or non-ASCII characters.
+#
+# How to read the results: the summary prints, for each module, the mutants caught (killed, or
+# timed out) out of those checked, and the score. Then each mutant that is not caught, by name:
 #   survived   the tests passed with the change: a missing test, or an equivalent mutant (a
 #              change that cannot alter behaviour, such as "a < b" for "a <= b" where a != b)
 #   no tests   no selected test calls the function
-#   timeout    the change made the tests hang (usually a loop that no longer ends): counted as caught
-# `mutmut show NAME` prints the change; `mutmut apply NAME` writes it into the working tree (undo
-# with git); `mutmut browse` is an interactive browser. The target is 85 % or more per module.
+# `mutmut show NAME` prints the change; `mutmut browse` is an interactive browser (`mutmut apply
+# NAME` writes a mutant into the working tree: undo it with git). The target is 85 % or more per
+# module. The equivalent mutants found so far, each with the reason it cannot be told apart, are
+# listed in the docstrings of tests/test_mutants_*.py.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PYTHON="${PYTHON:-python3}"

@@ -4,6 +4,16 @@
 An event's EDTF date against its date_start, date_end and precision, and an outcome against its
 date and source: each rule runs on one row made up here, and its problems are compared, word for
 word, with what a learner should read (worked out by hand from the codebook's rules).
+
+Equivalent mutants (they survive; no test can tell them from the code), in data/edtf.py. Since
+in_words reads its text with parse_edtf first, it only ever gets a date parse_edtf accepts:
+
+* ``_single_in_words`` 3, 4, 5: ``text.rstrip("?~%")`` as ``rstrip(None)``, ``lstrip("?~%")`` or
+  ``rstrip("XX?~%XX")``: ``_parse_single``'s pattern takes the qualifier itself, so removing it
+  first or not gives the same date (the text has no spaces, starts with a digit and ends in no X);
+* ``in_words`` 8: ``partition("/")`` as ``rpartition``: a second "/" was refused;
+* ``in_words`` 14, 15, 21, 22: ``end not in ("", "..")`` with "XXXX" or "XX..XX": "../..",
+  "../", "/.." and "/" were refused, so after an open or unknown start the end is a date.
 """
 
 from __future__ import annotations
@@ -188,8 +198,12 @@ def test_every_event_is_checked_after_one_whose_date_cannot_be_read():
             event("../2016", "range", "", "2017-01-01"),
             ["column 'date_end': '2017-01-01' lies outside the date '../2016' (.. to 2016-12-31)"],
         ),
+        (
+            event("2016-03", "month", "2016-3-1", "2016-04-01"),  # date_start is reported cell by cell
+            ["column 'date_end': '2016-04-01' lies outside the date '2016-03' (2016-03-01 to 2016-03-31)"],
+        ),
     ],
-    ids=["start-given-end-outside", "start-empty-end-outside", "open-start-end-outside"],
+    ids=["start-given-end-outside", "start-empty-end-outside", "open-start-end-outside", "start-not-iso"],
 )
 def test_date_end_is_checked_whatever_was_said_about_date_start(row, messages):
     raw = raw_of(events=[row])

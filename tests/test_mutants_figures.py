@@ -2,6 +2,15 @@
 timeline's layout (explorers/timeline/layout.py), a matrix cell's evidence
 (explorers/positions/cells.py) and the network's links (explorers/network/links.py). Days, years,
 slots and rows are counted by hand, the rows from the CSV files of tests/data/other_article.
+
+Equivalent mutants:
+
+* network/links.py ``event_issues`` 4, 7, 12, 20, 23, 28 (``zip(..., strict=True)`` as not strict):
+  two columns of one frame have the same length.
+* positions/cells.py ``summarise_stances`` 11 (``<=`` as ``<``): one stance is always a proper
+  subset of the three; 16, 17 ("mixed" misspelt in the set): a lone "mixed" gives "mixed" either
+  way. ``evidence_html`` 44 (``hindsight=None``): None is false, as False; 54 (``claim_card(None,
+  claim)``): ``claim_card`` does not use the dataset.
 """
 
 from __future__ import annotations
@@ -18,7 +27,13 @@ from article_explorer.explorers.network.links import (
     links_table,
     network_links,
 )
-from article_explorer.explorers.positions.cells import PositionFilters, cell_evidence, evidence_html, summarise_stances
+from article_explorer.explorers.positions.cells import (
+    Evidence,
+    PositionFilters,
+    cell_evidence,
+    evidence_html,
+    summarise_stances,
+)
 from article_explorer.explorers.timeline.layout import (
     context_frame_trace,
     date_axis,
@@ -106,7 +121,15 @@ def test_the_legend_key_shows_each_status_shape_in_grey_then_each_category_colou
         {"symbol": "square", "size": 11, "color": "#d62728"},
     )
     for trace in (past, future, military):
-        assert (trace["x"], trace["y"], trace["mode"], trace["hoverinfo"]) == ([None], [None], "markers", "skip")
+        assert {key: trace[key] for key in ("type", "x", "y", "mode", "hoverinfo", "customdata")} == {
+            "type": "scatter",
+            "x": [None],
+            "y": [None],
+            "mode": "markers",
+            "hoverinfo": "skip",
+            "customdata": [],
+        }
+        assert sorted(trace) == ["customdata", "hoverinfo", "legendgroup", "marker", "mode", "name", "type", "x", "y"]
 
 
 def test_the_context_frame_is_a_named_grey_square_round_the_marker():
@@ -184,7 +207,7 @@ def test_the_evidence_panel_keeps_what_happened_later_back(dataset_of_the_articl
     # the US attaché offer's outcome (a colonel accredited in August 2016) is hindsight
     evidence = cell_evidence(dataset_of_the_article, PositionFilters(), "carpenter", "us_blr_defence_ties")
     html = evidence_html(dataset_of_the_article, evidence, "Michael Carpenter", "US-Belarus defence ties")
-    assert "<p><b>Events behind these positions</b></p>" in html
+    assert ('(¶ 3)</span></div></div><p><b>Events behind these positions</b></p><div class="ae-card ae-event">') in html
     assert "The US offers Belarus an exchange of defence attachés" in html
     assert "Later" not in html
 
@@ -272,3 +295,14 @@ def test_the_links_as_a_table(other_article):
         "<tr><td>Farmers&#x27; unions</td><td>speaks about (claim)</td><td>Spain</td>"
         "<td>Farmers do not think the accord will last.</td></tr>"
     ) in table
+
+
+def test_a_position_citing_two_paragraphs_names_both(other_article):
+    position = {"stance": "mixed", "basis": "attributed", "as_of": "2021", "quote": "yes and no", "paragraphs": [3, 4]}
+    nothing = other_article.events.iloc[0:0]
+    evidence = Evidence(pd.DataFrame([position]), nothing, other_article.claims.iloc[0:0])
+    assert evidence_html(other_article, evidence, "Spain", "The river accord") == (
+        "<h4>Spain on “The river accord”: M — mixed</h4>"
+        '<div class="ae-card ae-position"><b>M mixed</b> · attributed by the author · as of 2021'
+        "<div>“yes and no” <span class='ae-meta'>(¶ 3, ¶ 4)</span></div></div>"
+    )

@@ -2,6 +2,18 @@
 (geo/coordinates.py, geo/sphere.py, geo/boundaries.py). Expectations are worked out by hand:
 degrees rounded as printed, tick steps from the list of round steps, points one degree of arc
 away along the four bearings.
+
+Equivalent mutants:
+
+* coordinates.py ``degree_ticks`` 7 (the smallest span 1e-9 as 1.000000001): any span under 4° gets
+  the smallest step, 0.5°, either way; 10, 12, 15, 16 (the step when none gives at most 8 ticks):
+  never used, as a map spans at most 360° and 360 / 45 = 8; 32 (rounding to 7 digits instead of
+  6): the ticks are multiples of 0.5°, exact in binary.
+* coordinates.py ``degrees`` 31 (``value > 0`` as ``>= 0``): a value printed as zero returned
+  before.
+* sphere.py ``circle`` 17 (``endpoint=False`` as ``endpoint=None``): numpy takes None as false.
+* sphere.py ``Arcs.between`` 16 (arcs of no length kept: ``lengths >= 0``): their normals are NaN,
+  and a NaN comparison is false, so they are never "over" the point; their vertex still counts.
 """
 
 from __future__ import annotations
@@ -9,11 +21,12 @@ from __future__ import annotations
 import json
 import math
 
+import numpy as np
 import pytest
 
 from article_explorer.geo.boundaries import Country, load_countries
 from article_explorer.geo.coordinates import coordinates, degree_ticks, degrees
-from article_explorer.geo.sphere import circle
+from article_explorer.geo.sphere import Arcs, circle, distance_to_arcs_km
 
 
 def test_a_point_with_fewer_digits_rounds_both_coordinates():
@@ -72,10 +85,10 @@ def test_a_ring_needs_a_radius_that_is_not_negative():
     assert str(caught.value) == "the radius must not be negative, not -1.0"
 
 
-@pytest.mark.parametrize(("lat", "pole_at"), [(1.8, 0), (-1.8, 2)], ids=["north", "south"])
+@pytest.mark.parametrize(("lat", "pole_at"), [(2.6, 0), (-2.6, 2)], ids=["north", "south"])
 def test_a_ring_through_a_pole_reaches_it(lat, pole_at):
-    # from 1.8° north (south), a radius of 88.2° of arc reaches the pole; rounding takes the sine of
-    # that latitude just past 1, which the ring must not turn into "not a number"
+    # from 2.6° north (south), a radius of 87.4° of arc reaches the pole; rounding takes the sine of
+    # that latitude just past 1 (-1), which the ring must not turn into "not a number"
     lats = circle(lat, 10.0, (90 - abs(lat)) * ONE_DEGREE_KM, points=4)[1]
     assert lats[pole_at] == pytest.approx(math.copysign(90.0, lat))
     assert not any(math.isnan(value) for value in lats)
@@ -173,3 +186,10 @@ def test_what_is_wrong_with_a_countrys_polygons(polygons, message):
     with pytest.raises(ValueError) as caught:
         Country("NWH", "Nowhere", "", polygons=polygons)
     assert str(caught.value) == message
+
+
+def test_an_arc_is_measured_to_its_own_ends_whichever_coordinate_sorts_first():
+    # an arc along the equator from 1°E to 2°E; a point at 3°E is one degree beyond its end
+    arcs = Arcs.between(np.array([[1.0, 0.0]]), np.array([[2.0, 0.0]]))
+    assert distance_to_arcs_km(0.0, 3.0, arcs) == pytest.approx(ONE_DEGREE_KM)
+    assert distance_to_arcs_km(1.0, 1.5, arcs) == pytest.approx(ONE_DEGREE_KM)  # one degree north of it
