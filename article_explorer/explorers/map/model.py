@@ -79,6 +79,17 @@ def shown_year(filters: MapFilters, published_year: int) -> int:
     return year if filters.hindsight else min(year, published_year)
 
 
+def near_their_middle(places: pd.DataFrame) -> pd.DataFrame:
+    """The places within :data:`MAX_MAP_DISTANCE_KM` of their median latitude and longitude."""
+    middle_lat, middle_lon = places["lat"].median(), places["lon"].median()
+    return places[
+        [
+            great_circle_km(middle_lat, middle_lon, lat, lon) <= MAX_MAP_DISTANCE_KM
+            for lat, lon in places[["lat", "lon"]].values
+        ]
+    ]
+
+
 @dataclass
 class Geography:
     """The dataset's places with the boundaries: which are mapped, the map's extent and zooms, distances."""
@@ -96,14 +107,7 @@ class Geography:
         """The boundaries the dataset is drawn on (:func:`article_explorer.data.boundaries.boundaries_for`):
         the finer ones of Europe if the places near the places' middle (those the map can show,
         :data:`MAX_MAP_DISTANCE_KM`), with the map's margins, lie in their box."""
-        places = self.dataset.places
-        middle_lat, middle_lon = places["lat"].median(), places["lon"].median()
-        near = places[
-            [
-                great_circle_km(middle_lat, middle_lon, lat, lon) <= MAX_MAP_DISTANCE_KM
-                for lat, lon in places[["lat", "lon"]].values
-            ]
-        ]
+        near = near_their_middle(self.dataset.places)
         if near.empty:  # nothing to map near the middle (or no place at all): any region
             return boundaries_for(self.dataset.path, [])
         widest = fit_extent(list(near["lat"]), list(near["lon"]), margin_deg=MAP_MARGIN_DEG)  # holds the extent
@@ -187,14 +191,7 @@ class Geography:
     def extent(self) -> Extent:
         """The box that holds every mapped point place and the label point of every nearby area;
         a landmark orients the reader inside it, but does not widen it."""
-        places = self.places.loc[[p for p in self.mapped[0] if not is_landmark(self.place[p])]]
-        middle_lat, middle_lon = places["lat"].median(), places["lon"].median()
-        near = places[
-            [
-                great_circle_km(middle_lat, middle_lon, lat, lon) <= MAX_MAP_DISTANCE_KM
-                for lat, lon in places[["lat", "lon"]].values
-            ]
-        ]
+        near = near_their_middle(self.places.loc[[p for p in self.mapped[0] if not is_landmark(self.place[p])]])
         return fit_extent(list(near["lat"]), list(near["lon"]), margin_deg=MAP_MARGIN_DEG)
 
     @cached_property
