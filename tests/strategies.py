@@ -24,9 +24,10 @@ The datasets vary in everything the contract leaves open:
   context sources with an empty ``published`` (the article's own date always has a first day,
   which the validator requires). Unspecified digits (``2016-03-XX``) are not drawn: the
   project's EDTF reader refuses them, so no valid dataset holds one;
-* places known only as countries (no city or site), places in one region drawn anywhere on
-  Earth (the poles, the antimeridian, south and west) with now and then one far away, country
-  codes the boundaries do not draw, landmarks;
+* places known only as countries (no city or site), each with its point in its country's box,
+  as the validator asks; points in one region drawn anywhere on Earth (the poles, the
+  antimeridian, south and west) with now and then one far away, country codes the boundaries
+  do not draw (for points), landmarks;
 * claims and events with and without an outcome (hindsight), with and without hedge words;
 * names and texts in many scripts, with quotation marks, HTML-like text and emoji.
 
@@ -50,7 +51,7 @@ from pathlib import Path
 
 from hypothesis import strategies as st
 
-from article_explorer.data.boundaries import EUROPE, WORLD, boundary_keys
+from article_explorer.data.boundaries import EUROPE, WORLD, boundary_boxes, boundary_keys
 from article_explorer.data.contract import (
     ARTICLE_PATH,
     ARTICLE_SCHEME,
@@ -282,6 +283,14 @@ anywhere = st.tuples(
 #: A point somewhere on Earth: often a hard one.
 coordinates = st.sampled_from(SPECIAL_COORDINATES) | anywhere
 _offset = st.integers(-60_000, 60_000)
+
+
+def in_country(draw, iso3: str) -> tuple[str, str]:
+    """A point in the box of country ``iso3`` in the package's boundaries (where the validator
+    wants the point of a place known only as a country)."""
+    min_lon, min_lat, max_lon, max_lat = {**boundary_boxes(WORLD.path), **boundary_boxes(EUROPE.path)}[iso3]
+    share_lat, share_lon = draw(_below(1001)) / 1000, draw(_below(1001)) / 1000
+    return _decimal(min_lat + share_lat * (max_lat - min_lat)), _decimal(min_lon + share_lon * (max_lon - min_lon))
 
 
 def near(draw, centre: tuple[str, str]) -> tuple[str, str]:
@@ -544,6 +553,8 @@ def valid_datasets(
         if precision != "country" and chance(draw, 5):
             iso3 = draw(codes)  # a code the boundaries may not draw
         lat, lon = near(draw, region) if index else region
+        if precision == "country":  # its point in its country, as the validator asks
+            lat, lon = in_country(draw, iso3)
         place_rows.append(
             {
                 "place_id": place_id,

@@ -17,14 +17,12 @@ notebooks build:
 How many datasets: ``GENERATED_DATASETS`` (default :data:`DEFAULT_EXAMPLES`: a run of about two
 minutes), e.g. ``GENERATED_DATASETS=300 python3 -m pytest tests/test_generated_datasets.py``.
 
-:data:`KNOWN_BUGS` are crashes found here that are not fixed yet (all in the map): a dataset
-that trips one is counted (``--hypothesis-show-statistics`` lists them) and that explorer's walk
-stops there, so the rest runs; each has a test below on a small hand-made dataset, skipped with
-the bug's name. Fix one, and its skip and its entry go. A failing example prints the
-whole dataset, file by file (:meth:`tests.strategies.GeneratedDataset.__repr__`).
+A failing example prints the whole dataset, file by file
+(:meth:`tests.strategies.GeneratedDataset.__repr__`).
 
 The end of the file holds regression tests: four crashes found in a code review, and those the
-generator found, each on a small dataset written by hand.
+generator found (the map's four among them), each on a small dataset written by hand, with what
+a learner sees on it.
 """
 
 from __future__ import annotations
@@ -35,16 +33,14 @@ import os
 import re
 import shutil
 import tempfile
-import traceback
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 import ipywidgets as widgets
 import pandas as pd
 import pytest
-import traitlets
 from hypothesis import HealthCheck, given, settings
 from hypothesis import event as _event
 from hypothesis import note as _note
@@ -67,6 +63,7 @@ from article_explorer.explorers.network import ActorNetworkExplorer, NetworkFilt
 from article_explorer.explorers.positions import PositionMatrixExplorer, StanceOverTime
 from article_explorer.explorers.reader import ArticleReader
 from article_explorer.explorers.timeline import TimelineExplorer
+from article_explorer.ui import session
 from article_explorer.ui.style import page_style
 
 from .conftest import OTHER_ARTICLE, DatasetCopy, only_problem
@@ -97,95 +94,6 @@ def event(text: str) -> None:
         _event(text)
 
 
-# ------------------------------------------------------------------------------- known bugs
-
-
-@dataclass(frozen=True)
-class KnownBug:
-    """A crash found on generated datasets in code outside this test's brief, left to its owner.
-
-    It is recognised by the innermost frame of the package's own code (``where``: file and
-    function) and the error's type and words, so that another crash is never taken for it."""
-
-    name: str
-    reason: str
-    error: type[BaseException]
-    where: str
-    words: str
-
-    def matches(self, error: BaseException) -> bool:
-        frames = [f for f in traceback.extract_tb(error.__traceback__) if "article_explorer" in f.filename]
-        if not frames or not isinstance(error, self.error):
-            return False
-        innermost = frames[-1]
-        at = f"{innermost.filename.replace(os.sep, '/').split('article_explorer/')[-1]}::{innermost.name}"
-        return at == self.where and re.search(self.words, str(error)) is not None
-
-
-KNOWN_BUGS = (
-    KnownBug(
-        "map-without-point-places",
-        "BUG map-without-point-places: MapExplorer raises ValueError 'max() arg is an empty sequence' in "
-        "explorers/map/model.py Geography.default_centre when no place is a city or a site (places only countries)",
-        ValueError,
-        "explorers/map/model.py::default_centre",
-        r"max\(\) arg is an empty sequence",
-    ),
-    KnownBug(
-        "map-centre-not-mapped",
-        "BUG map-centre-not-mapped: MapExplorer raises TraitError 'Invalid selection' building its 'Ring around' "
-        "list (explorers/map/explorer.py) when Geography.default_centre is a place too far (over 2500 km) from "
-        "the places' middle to be mapped, so it is not among the list's options",
-        traitlets.TraitError,
-        "explorers/map/explorer.py::_dropdown",
-        "Invalid selection",
-    ),
-    KnownBug(
-        "map-nothing-near-the-middle",
-        "BUG map-nothing-near-the-middle: MapExplorer raises ValueError 'need as many latitudes as longitudes, "
-        "at least one: got 0 and 0' in geo/boundaries.py fit_extent (from Geography.boundaries or .extent) when "
-        "no place lies within 2500 km of the places' median latitude and longitude (places on two continents)",
-        ValueError,
-        "geo/boundaries.py::fit_extent",
-        "at least one: got 0 and 0",
-    ),
-    KnownBug(
-        "map-only-landmarks",
-        "BUG map-only-landmarks: MapExplorer raises KeyError 'lat' in explorers/map/model.py Geography.extent "
-        "when every mapped place is a landmark (role=landmark: no row cites any place)",
-        KeyError,
-        "explorers/map/model.py::extent",
-        "lat",
-    ),
-)
-
-
-BUG = {bug.name: bug for bug in KNOWN_BUGS}
-
-
-class KnownBugHit(Exception):
-    def __init__(self, bug: KnownBug):
-        super().__init__(bug.reason)
-        self.bug = bug
-
-
-@contextmanager
-def known_bugs_tolerated(where: str) -> Iterator[None]:
-    """Run a part of the test; a crash that is a known bug ends it with :class:`KnownBugHit`
-    (counted in hypothesis's statistics); any other crash fails the test."""
-    try:
-        yield
-    except KnownBugHit:
-        raise
-    except Exception as error:
-        bug = next((bug for bug in KNOWN_BUGS if bug.matches(error)), None)
-        if bug is None:
-            raise
-        event(f"known bug: {bug.name}")
-        note(f"{where}: {bug.reason}")
-        raise KnownBugHit(bug) from error
-
-
 # ------------------------------------------------------------------------------- datasets and widgets
 
 
@@ -199,6 +107,13 @@ def written(generated: GeneratedDataset) -> Iterator[Path]:
         shutil.rmtree(folder, ignore_errors=True)
 
 
+@pytest.fixture(autouse=True)
+def fresh_session() -> Iterator[None]:
+    """Each test starts as a new kernel would: no explorer of another test's dataset is the newest."""
+    session.forget_explorers()
+    yield
+
+
 @contextmanager
 def closing_new_widgets() -> Iterator[None]:
     """Close, afterwards, every widget made inside: ipywidgets keeps each widget alive until it is
@@ -210,6 +125,7 @@ def closing_new_widgets() -> Iterator[None]:
     try:
         yield
     finally:
+        session.forget_explorers()  # the next dataset's explorers are never shown to this one's exercises
         for key in set(registry) - before:
             made = registry.get(key)
             if made is not None:
@@ -402,16 +318,12 @@ def assert_first_view_shows_everything(name: str, explorer, dataset: Dataset) ->
 
 
 def render_everything(dataset: Dataset, data: st.DataObject | None = None) -> None:
-    """Build every explorer on ``dataset`` and walk its controls (tolerating the known bugs)."""
+    """Build every explorer on ``dataset`` and walk its controls."""
     for name, build in EXPLORERS.items():
         note(f"building {name}")
-        try:
-            with known_bugs_tolerated(name):
-                explorer = build(dataset)
-                assert_first_view_shows_everything(name, explorer, dataset)
-                walk(explorer, name, data)
-        except KnownBugHit:
-            continue
+        explorer = build(dataset)
+        assert_first_view_shows_everything(name, explorer, dataset)
+        walk(explorer, name, data)
 
 
 @GENERATED
@@ -596,8 +508,6 @@ EXERCISES: dict[str, Case] = {
         lambda d: not coding_sample(d).empty,
     ),
 }
-#: The exercises that check or measure the map: made only where the map could be built.
-MAP_EXERCISES = {"capitals_within", "neighbours_on_a_side", "nearest_border", "dispute_by_year"}
 
 
 def assert_exercise_is_solvable_or_not_posed(key: str, case: Case, context: dict) -> None:
@@ -632,24 +542,17 @@ def solve_every_exercise(dataset: Dataset) -> None:
         "timeline": TimelineExplorer(dataset),
         "matrix": PositionMatrixExplorer(dataset),
         "workbench": CodingWorkbench(dataset, book),
+        "map": MapExplorer(dataset),
     }
-    try:
-        with known_bugs_tolerated("MapExplorer for the map's exercises"):
-            context["map"] = MapExplorer(dataset)
-    except KnownBugHit:
-        context["map"] = None
     for key, case in EXERCISES.items():
-        if key in MAP_EXERCISES and context["map"] is None:
-            continue
         note(f"making exercise {key}")
-        with known_bugs_tolerated(key):
-            assert_exercise_is_solvable_or_not_posed(key, case, context)
+        assert_exercise_is_solvable_or_not_posed(key, case, context)
 
 
 @GENERATED
 @given(generated=valid_datasets())
 def test_every_exercise_on_every_generated_dataset_is_solvable_or_says_why_not(generated):
-    with closing_new_widgets(), suppress(KnownBugHit):
+    with closing_new_widgets():
         solve_every_exercise(loaded(generated))
 
 
@@ -682,8 +585,7 @@ def test_each_forced_shape_renders_and_solves(shape):
         with closing_new_widgets():
             dataset = loaded(generated)
             render_everything(dataset)
-            with suppress(KnownBugHit):
-                solve_every_exercise(dataset)
+            solve_every_exercise(dataset)
 
     run()
 
@@ -747,9 +649,9 @@ def countries_only(other_article: DatasetCopy) -> DatasetCopy:
 
 
 def test_places_known_only_as_countries(other_article):
-    """Review crash 3: no place is a city or a site. The dataset is valid; every view but the map
-    renders (the map: :func:`test_the_map_draws_these_valid_datasets`), and the map's exercises say
-    they cannot measure from a country."""
+    """Review crash 3: no place is a city or a site. The dataset is valid; every view renders (the
+    map: :func:`test_the_map_of_places_known_only_as_countries`), and the map's exercises say they
+    cannot measure from a country."""
     countries_only(other_article)
     assert read_dataset(other_article.path).problems == []
     dataset = render_and_solve(other_article.path)
@@ -793,23 +695,81 @@ def only_landmarks(other_article: DatasetCopy) -> DatasetCopy:
     return other_article
 
 
-#: The shortest datasets that show each known bug of the map, each from the made-up article.
-MAP_BUG_DATASETS = {
-    "map-without-point-places": countries_only,
-    "map-nothing-near-the-middle": far_apart,
-    "map-centre-not-mapped": busiest_far_away,
-    "map-only-landmarks": only_landmarks,
-}
+def shown_descriptions(explorer) -> list[str]:
+    """The names of the controls a learner sees in ``explorer``, in order."""
+    return [control.description for control in controls(explorer.widget)]
 
 
-@pytest.mark.parametrize(
-    "bug",
-    [pytest.param(name, marks=pytest.mark.skip(reason=BUG[name].reason)) for name in MAP_BUG_DATASETS],
-)
-def test_the_map_draws_these_valid_datasets(bug, other_article):
-    dataset = MAP_BUG_DATASETS[bug](other_article)
-    assert read_dataset(dataset.path).problems == []
-    walk(MapExplorer(load_dataset(dataset.path)), "MapExplorer")
+def test_the_map_of_places_known_only_as_countries(other_article):
+    """Found by the generator: without a city or a site the map drew nothing and crashed. It draws
+    the countries, on the whole map, with no ring to draw and so no ring or zoom list."""
+    dataset = load_dataset(countries_only(other_article).path)
+    explorer = MapExplorer(dataset)
+    assert explorer.geography.default_centre is None
+    assert "Ring around" not in shown_descriptions(explorer) and "Zoom" not in shown_descriptions(explorer)
+    assert [name for name, _ in explorer.place_picker.options[1:]] == ["Lisbon", "Madrid", "Toledo"]
+    assert "Not on this map" not in html.unescape(explorer.description.value)
+    walk(explorer, "MapExplorer")
+
+
+def test_the_map_of_places_on_three_continents(other_article):
+    """Found by the generator: no place lay within 2500 km of the places' median (0° N, 0° E, in
+    the sea). The map is then drawn round the place nearest the median, Madrid (moved to 60° S),
+    and lists the other two as too far away."""
+    explorer = MapExplorer(load_dataset(far_apart(other_article).path))
+    assert explorer.centre.options == (("Madrid", "madrid"),) and explorer.centre.value == "madrid"
+    assert "Not on this map (too far away): Lisbon, Toledo." in html.unescape(explorer.description.value)
+    walk(explorer, "MapExplorer")
+
+
+def test_the_map_when_the_busiest_place_is_too_far_away(other_article):
+    """Found by the generator: the ring's first centre was Lisbon, where an event happens, moved to
+    Sydney and so not on the map. The centre is now the busiest place on the map; of Madrid and
+    Toledo, with one event each, the one listed first."""
+    explorer = MapExplorer(load_dataset(busiest_far_away(other_article).path))
+    assert explorer.centre.options == (("Madrid", "madrid"), ("Toledo", "toledo"))
+    assert explorer.centre.value == "madrid"
+    assert "Not on this map (too far away): Lisbon." in html.unescape(explorer.description.value)
+    walk(explorer, "MapExplorer")
+
+
+def test_the_map_when_every_place_is_a_landmark(other_article):
+    """Found by the generator: with every place a landmark (no event at a place), the map's extent
+    had no place to hold. It holds the landmarks, and the ring is drawn round the first."""
+    explorer = MapExplorer(load_dataset(only_landmarks(other_article).path))
+    assert explorer.centre.value == "lisbon"
+    assert [name for name, _ in explorer.place_picker.options[1:]] == [
+        "Lisbon (landmark)",
+        "Madrid (landmark)",
+        "Toledo (landmark)",
+    ]
+    walk(explorer, "MapExplorer")
+
+
+def test_the_map_when_only_a_landmark_is_near_the_middle(other_article):
+    """Found by the generator: areas only, the one near the middle a landmark (at the pole), the
+    named one 3000 km away. The extent then holds the places near the middle, landmark or not."""
+    events = other_article.rows("events")
+    for event in events:  # a landmark is cited by no row
+        if event["place_id"] in ("lisbon", "toledo"):
+            event["place_id"] = ""
+    other_article.write_rows("events", events)
+    rows = other_article.rows("places")
+    for row, (name, kind, iso3, lat, lon, precision, role) in zip(
+        rows,
+        (
+            ("Greenland", "country", "GRL", "66.9", "-64.7", "country", "landmark"),
+            ("North Macedonia", "country", "MKD", "40.9", "21.1", "country", ""),
+            ("The pole", "region", "GRL", "90", "0.13", "region", "landmark"),
+        ),
+        strict=True,
+    ):
+        row.update(name=name, kind=kind, country_iso3=iso3, lat=lat, lon=lon, geo_precision=precision, role=role)
+    other_article.write_rows("places", rows, [*rows[0].keys()])
+    assert read_dataset(other_article.path).problems == []
+    explorer = MapExplorer(load_dataset(other_article.path))
+    assert explorer.geography.default_centre is None and "Ring around" not in shown_descriptions(explorer)
+    walk(explorer, "MapExplorer")
 
 
 #: The smallest dataset: one sentence, one actor, one claim, every other table header-only.
@@ -845,9 +805,15 @@ def test_the_smallest_dataset_renders_and_solves(smallest):
     assert isinstance(start_exercises.predictions_exercise(load_dataset(smallest), AnswerBook("t")), NumberExercise)
 
 
-@pytest.mark.skip(reason=BUG["map-without-point-places"].reason)
-def test_the_map_draws_a_dataset_without_places(smallest):
-    walk(MapExplorer(load_dataset(smallest)), "MapExplorer")
+def test_the_map_of_a_dataset_without_places(smallest):
+    """Found by the generator: places.csv with its header only. The map says it has nothing to draw
+    and offers no control."""
+    explorer = MapExplorer(load_dataset(smallest))
+    assert html.unescape(explorer.description.value) == (
+        '<div class="ae-nothing" role="status">This dataset has no places, so the map has nothing to draw.</div>'
+    )
+    assert controls(explorer.widget) == []
+    walk(explorer, "MapExplorer")
 
 
 def test_the_network_shows_an_actor_card_without_events(smallest):

@@ -11,6 +11,7 @@ import pytest
 from article_explorer import load_dataset
 from article_explorer.data.config import PROJECT_ROOT
 from article_explorer.data.sides import Sides, period_years
+from article_explorer.data.validation import read_dataset
 
 from .conftest import only_problem, problems_from
 
@@ -125,6 +126,21 @@ def test_a_country_place_the_boundaries_do_not_have_is_reported(dataset_copy):
         "is no country in the package's boundaries, so the map cannot draw this place, which is known only as a "
         "country; check the code (ISO 3166-1 alpha-3)"
     )
+
+
+def test_a_country_place_whose_point_is_outside_its_country_is_reported(dataset_copy):
+    """A longitude's minus sign where none belongs puts Belarus's label in the Atlantic; the map
+    would frame a box with Belarus nowhere in it."""
+    line = dataset_copy.set_cell("places", "belarus", "lon", "-28.03")
+    problem = only_problem(dataset_copy.path, "check_boundaries")
+    assert where(problem) == ("places.csv", line, "lat", "53.53, -28.03")
+    assert problem.message == (
+        "(lat, lon) is not in BLR, whose outline in the package's boundaries spans latitudes 51.27 to 56.15 and "
+        "longitudes 23.18 to 32.71; a place known only as a country is drawn as its country, with its name at this "
+        "point: give a point inside it (its capital, say), and check the signs (south and west are negative)"
+    )
+    dataset_copy.set_cell("places", "belarus", "lon", "33.5")  # within a degree of the border: kept
+    assert read_dataset(dataset_copy.path).problems == []
 
 
 def test_a_country_side_the_boundaries_do_not_have_is_reported(dataset_copy):

@@ -200,6 +200,8 @@ def dispute_by_year_exercise(
     app: MapExplorer | None = None, book: AnswerBook | None = None, year: int | None = None
 ) -> StateExercise | NotPosed:
     """Show only the dispute layer as it stood at the end of ``year`` (default :func:`dispute_year`)."""
+    if not _geography(app).mapped[0]:
+        return NotPosed("dispute_by_year", "none of its places can be drawn on the map")
     if not map_items(_geography(app))["layers"].map(lambda layers: "dispute" in layers).any():
         return NotPosed("dispute_by_year", "nothing on its map is on the dispute layer")
     if year is None:

@@ -373,14 +373,17 @@ def fit_extent(lats: Sequence[float], lons: Sequence[float], margin_deg: float =
 
 
 def inside(box: Extent, outer: Extent) -> Extent:
-    """``box`` cut down to ``outer``.
+    """``box`` cut down to ``outer``; ``outer`` itself where the two do not meet.
 
     >>> inside(Extent(0.0, 0.0, 10.0, 10.0), Extent(5.0, -5.0, 20.0, 8.0))
     Extent(min_lon=5.0, min_lat=0.0, max_lon=10.0, max_lat=8.0)
+    >>> inside(Extent(0.0, 0.0, 1.0, 1.0), Extent(5.0, 5.0, 6.0, 6.0))
+    Extent(min_lon=5.0, min_lat=5.0, max_lon=6.0, max_lat=6.0)
     """
-    return Extent(
+    cut = Extent(
         max(box.min_lon, outer.min_lon),
         max(box.min_lat, outer.min_lat),
         min(box.max_lon, outer.max_lon),
         min(box.max_lat, outer.max_lat),
     )
+    return cut if cut.min_lon < cut.max_lon and cut.min_lat < cut.max_lat else outer

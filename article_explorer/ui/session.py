@@ -65,6 +65,14 @@ def latest(kind: type) -> Any | None:
     return _explorers.get(kind)
 
 
+def forget_explorers() -> None:
+    """Forget every explorer and every exercise that watches them, as a new kernel would. A
+    notebook never needs it; a process that goes from one dataset to another does (the tests),
+    so that an exercise made for one dataset is never shown an explorer of the next."""
+    _explorers.clear()
+    _listeners.clear()
+
+
 def watch(kind: type, listener: Callable[[Any], None]) -> None:
     """Call the bound method ``listener(explorer)`` whenever a new explorer of ``kind`` is made.
 

@@ -98,20 +98,37 @@ def feature_key(iso3: str, name: str) -> str:
     return iso3 or name.upper().replace(" ", "")
 
 
-@lru_cache(maxsize=8)
 def boundary_keys(path: Path) -> frozenset[str]:
     """The keys (:func:`feature_key`) of every feature in a boundaries file.
 
     Raises :class:`ValueError`, saying what is wrong, for a file that cannot be read as a
     FeatureCollection of features with ``iso3`` and ``name`` properties."""
+    return frozenset(boundary_boxes(path))
+
+
+@lru_cache(maxsize=8)
+def boundary_boxes(path: Path) -> dict[str, tuple[float, float, float, float]]:
+    """Each feature's box, (min_lon, min_lat, max_lon, max_lat), by key (:func:`feature_key`).
+
+    Raises :class:`ValueError`, saying what is wrong, for a file that cannot be read as a
+    FeatureCollection of Polygon and MultiPolygon features with ``iso3`` and ``name`` properties.
+
+    >>> [round(edge) for edge in boundary_boxes(EUROPE.path)["BLR"]]
+    [23, 51, 33, 56]
+    """
     try:
         collection = json.loads(Path(path).read_bytes())
-        return frozenset(
-            feature_key(feature["properties"]["iso3"], feature["properties"]["name"])
-            for feature in collection["features"]
-        )
-    except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
+        boxes = {}
+        for feature in collection["features"]:
+            key = feature_key(feature["properties"]["iso3"], feature["properties"]["name"])
+            geometry = feature["geometry"]
+            polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
+            lons = [point[0] for polygon in polygons for ring in polygon for point in ring]
+            lats = [point[1] for polygon in polygons for ring in polygon for point in ring]
+            boxes[key] = (min(lons), min(lats), max(lons), max(lats))
+        return boxes
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError) as error:
         raise ValueError(
             f"{path} cannot be read as country boundaries ({type(error).__name__}: {error}); expected a GeoJSON "
-            "FeatureCollection whose features have iso3 and name properties"
+            "FeatureCollection of Polygon and MultiPolygon features with iso3 and name properties"
         ) from None

@@ -31,7 +31,14 @@ from article_explorer.explorers.map.figure import build_map_figure
 from article_explorer.explorers.map.items import active_areas, layer_label, map_items, visible_items
 from article_explorer.explorers.map.marks import context_count_note, is_landmark, item_words
 from article_explorer.explorers.map.model import RING_RADII_KM, ZOOMS, Geography, MapFilters, shown_year
-from article_explorer.explorers.map.text import describe_distances, describe_map, place_card, places_csv, when
+from article_explorer.explorers.map.text import (
+    describe_distances,
+    describe_map,
+    nothing_to_map,
+    place_card,
+    places_csv,
+    when,
+)
 from article_explorer.geo.boundaries import Extent
 from article_explorer.ui.controls import NO_CHOICE
 from article_explorer.ui.plotview import PlotView
@@ -59,6 +66,10 @@ class MapExplorer(Explorer):
     def __init__(self, dataset: Dataset):
         super().__init__(dataset, {})  # the figure is drawn by render(), below
         self.geography = Geography(dataset)
+        if not self.geography.mapped[0]:  # no place to draw: say so, and offer no control
+            self.description.value = nothing_matches(nothing_to_map(self.geography))
+            self.assemble(self.description)
+            return
         self.items = map_items(self.geography)
         self.published_year = dataset.published.year
         years = [*self.items["year"], *(d.year for d in dataset.events["date_start"].dropna()), self.published_year]
@@ -90,7 +101,7 @@ class MapExplorer(Explorer):
         )
         radii = [("no ring", 0), *((f"{km:,} km", km) for km in RING_RADII_KM)]
         self.radius = _dropdown(options=radii, value=0, description="Ring radius")
-        self.zoom = _dropdown(options=self._zoom_options(), value="region", description="Zoom")
+        self.zoom = _dropdown(options=self._zoom_options(), description="Zoom")
         schemes = geography.sides.schemes
         self.scheme = _dropdown(
             options=[(SCHEME_WORDS.get(scheme, scheme.replace("_", " ")), scheme) for scheme in schemes],
@@ -132,7 +143,11 @@ class MapExplorer(Explorer):
             widgets.HTML("<b>Layers</b>"),
             _row(*self.layer_boxes.values()),
             _row(self.year, self.hindsight, *([self.context] if has_context else [])),
-            _row(self.centre, self.radius, self.zoom, *([self.scheme] if len(schemes) > 1 else [])),
+            # Without a city or a site there is no ring to draw, and the region is the whole map.
+            _row(
+                *([self.centre, self.radius, self.zoom] if points else []),
+                *([self.scheme] if len(schemes) > 1 else []),
+            ),
             self.count,
             self.figure_box,
             self.description,
@@ -165,6 +180,8 @@ class MapExplorer(Explorer):
         return list(range(first, (last if hindsight else self.published_year) + 1))
 
     def _zoom_options(self) -> list[tuple[str, str]]:
+        if self.geography.default_centre is None:
+            return [(ZOOMS["all"], "all")]
         home = self.geography.place[self.geography.default_centre]["country_iso3"]
         country = self.geography.countries[home].name if home in self.geography.countries else "The region"
         options = [(ZOOMS["region"].format(country=country), "region")]
@@ -229,9 +246,9 @@ class MapExplorer(Explorer):
         self.plot.show(figure)
         description = describe_map(self.geography, shown, filters)
         self.show_description(description)
-        borders = self.geography.border_distances(filters.centre, self.colour_year(filters), filters.scheme)
-        distances = describe_distances(self.geography, filters, borders, shown)
-        self.show_description(distances, self.distances)
+        if filters.centre is not None:
+            borders = self.geography.border_distances(filters.centre, self.colour_year(filters), filters.scheme)
+            self.show_description(describe_distances(self.geography, filters, borders, shown), self.distances)
         chosen = self.place_picker.value or None
         if shown.empty:
             self.card.value = nothing_matches(description)

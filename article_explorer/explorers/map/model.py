@@ -79,17 +79,6 @@ def shown_year(filters: MapFilters, published_year: int) -> int:
     return year if filters.hindsight else min(year, published_year)
 
 
-def near_their_middle(places: pd.DataFrame) -> pd.DataFrame:
-    """The places within :data:`MAX_MAP_DISTANCE_KM` of their median latitude and longitude."""
-    middle_lat, middle_lon = places["lat"].median(), places["lon"].median()
-    return places[
-        [
-            great_circle_km(middle_lat, middle_lon, lat, lon) <= MAX_MAP_DISTANCE_KM
-            for lat, lon in places[["lat", "lon"]].values
-        ]
-    ]
-
-
 @dataclass
 class Geography:
     """The dataset's places with the boundaries: which are mapped, the map's extent and zooms, distances."""
@@ -105,14 +94,44 @@ class Geography:
     @cached_property
     def boundaries(self) -> BoundarySet:
         """The boundaries the dataset is drawn on (:func:`article_explorer.data.boundaries.boundaries_for`):
-        the finer ones of Europe if the places near the places' middle (those the map can show,
-        :data:`MAX_MAP_DISTANCE_KM`), with the map's margins, lie in their box."""
-        near = near_their_middle(self.dataset.places)
-        if near.empty:  # nothing to map near the middle (or no place at all): any region
+        the finer ones of Europe if the places near the :attr:`middle` (those the map can show),
+        with the map's margins, lie in their box."""
+        near = self._near_the_middle(self.dataset.places)
+        if near.empty:  # no place at all: any region
             return boundaries_for(self.dataset.path, [])
         widest = fit_extent(list(near["lat"]), list(near["lon"]), margin_deg=MAP_MARGIN_DEG)  # holds the extent
         corners = [(widest.min_lon, widest.min_lat), (widest.max_lon, widest.max_lat)]
         return boundaries_for(self.dataset.path, corners, margin_deg=-OUTLINE_MARGIN_DEG)
+
+    @cached_property
+    def middle(self) -> tuple[float, float] | None:
+        """(lat, lon) the map is centred on: the median latitude and longitude of the point places
+        that are not landmarks (failing them, of the points; failing points, of the places that
+        are not landmarks; failing those, of every place) or, where none of them lies within
+        :data:`MAX_MAP_DISTANCE_KM` of that (places on two continents, the median in the sea
+        between), the one nearest it. So a city or a site is always mapped if there is one. None
+        for a dataset without places."""
+        every = self.dataset.places
+        points = every[every["geo_precision"].isin(POINT_PRECISIONS)]
+        named = [place_set[place_set["role"] != "landmark"] for place_set in (points, every)]
+        places = next((chosen for chosen in (named[0], points, named[1], every) if not chosen.empty), None)
+        if places is None:
+            return None
+        median = places["lat"].median(), places["lon"].median()
+        distances = [great_circle_km(*median, lat, lon) for lat, lon in places[["lat", "lon"]].values]
+        if min(distances) <= MAX_MAP_DISTANCE_KM:
+            return median
+        nearest = places.iloc[distances.index(min(distances))]  # index() keeps the first of equals
+        return nearest["lat"], nearest["lon"]
+
+    def _near_the_middle(self, places: pd.DataFrame) -> pd.DataFrame:
+        """The ``places`` within :data:`MAX_MAP_DISTANCE_KM` of the :attr:`middle`."""
+        if self.middle is None:
+            return places
+        near = [
+            great_circle_km(*self.middle, lat, lon) <= MAX_MAP_DISTANCE_KM for lat, lon in places[["lat", "lon"]].values
+        ]
+        return places[pd.Series(near, index=places.index, dtype=bool)]
 
     @cached_property
     def places(self) -> pd.DataFrame:
@@ -165,42 +184,51 @@ class Geography:
         return self.place[place_id]["geo_precision"] in POINT_PRECISIONS
 
     @cached_property
-    def default_centre(self) -> str:
-        """The point place where most events happen; on a tie, the one listed first in places.csv."""
-        counts = self.dataset.events["place_id"].value_counts()
-        places = self.dataset.places
-        points = places.loc[places["geo_precision"].isin(POINT_PRECISIONS), "place_id"]
-        named = [p for p in points if not is_landmark(self.place[p])] or list(points)
-        return max(named, key=lambda p: counts.get(p, 0))  # max keeps the first of equals
-
-    @cached_property
     def mapped(self) -> tuple[list[str], list[str]]:
-        """(place ids on the map, place ids too far away to map), by distance from the places' middle."""
-        places = self.dataset.places
-        middle_lat, middle_lon = places["lat"].median(), places["lon"].median()
+        """(place ids on the map, place ids not mapped), in places.csv's order. A point place is
+        mapped if it lies within :data:`MAX_MAP_DISTANCE_KM` of the :attr:`middle`; an area (a
+        country or a region) if its country is in the boundaries, however far."""
+        near = set(self._near_the_middle(self.dataset.places)["place_id"])
         on, off = [], []
-        for place in places.itertuples():
-            if place.geo_precision in POINT_PRECISIONS or place.country_iso3 in self.countries:
-                near = great_circle_km(middle_lat, middle_lon, place.lat, place.lon) <= MAX_MAP_DISTANCE_KM
-                (on if near or place.geo_precision not in POINT_PRECISIONS else off).append(place.place_id)
+        for place in self.dataset.places.itertuples():
+            if place.geo_precision in POINT_PRECISIONS:
+                (on if place.place_id in near else off).append(place.place_id)
             else:
-                off.append(place.place_id)
+                (on if place.country_iso3 in self.countries else off).append(place.place_id)
         return on, off
 
     @cached_property
-    def extent(self) -> Extent:
-        """The box that holds every mapped point place and the label point of every nearby area;
-        a landmark orients the reader inside it, but does not widen it."""
-        near = near_their_middle(self.places.loc[[p for p in self.mapped[0] if not is_landmark(self.place[p])]])
-        return fit_extent(list(near["lat"]), list(near["lon"]), margin_deg=MAP_MARGIN_DEG)
+    def default_centre(self) -> str | None:
+        """The mapped point place where most events happen, a landmark only if every one is; on a
+        tie, the one listed first in places.csv. None if no city or site is on the map."""
+        counts = self.dataset.events["place_id"].value_counts()
+        points = [p for p in self.mapped[0] if self.is_point(p)]
+        named = [p for p in points if not is_landmark(self.place[p])] or points
+        return max(named, key=lambda p: counts.get(p, 0)) if named else None  # max keeps the first of equals
+
+    @cached_property
+    def extent(self) -> Extent | None:
+        """The box that holds every mapped place near the :attr:`middle` (a point, or the label
+        point of an area); a landmark orients the reader inside it but does not widen it, unless
+        no other place is near the middle. None if nothing is mapped."""
+        mapped = self.places.loc[self.mapped[0]]
+        named = mapped[[not is_landmark(self.place[p]) for p in mapped["place_id"]]]
+        # the named places near the middle; or, failing them, any mapped place near it; or any at all
+        for held in (self._near_the_middle(named), self._near_the_middle(mapped), named, mapped):
+            if not held.empty:
+                return fit_extent(list(held["lat"]), list(held["lon"]), margin_deg=MAP_MARGIN_DEG)
+        return None
 
     @cached_property
     def region(self) -> Extent:
-        """The area the article is about: the default centre's country and the point places
-        within :data:`REGION_KM` of that centre, inside the map's extent."""
+        """The area the article is about: the default centre (a landmark only if every point is
+        one), its country and the point places within :data:`REGION_KM` of it, inside the map's
+        extent (the whole extent if no point is mapped)."""
+        if self.default_centre is None:
+            return self.extent
         centre = self.place[self.default_centre]
         near = [p for p in self.mapped[0] if self.is_point(p) and not is_landmark(self.place[p])]
-        near = [p for p in near if self.distance_km(self.default_centre, p) <= REGION_KM]
+        near = [self.default_centre, *(p for p in near if self.distance_km(self.default_centre, p) <= REGION_KM)]
         lats, lons = [self.place[p]["lat"] for p in near], [self.place[p]["lon"] for p in near]
         if centre["country_iso3"] in self.countries:
             min_lon, min_lat, max_lon, max_lat = self.countries[centre["country_iso3"]].bbox

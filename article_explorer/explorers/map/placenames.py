@@ -52,7 +52,7 @@ def place_labels(
     places without items. A name that fits nowhere is left to its hover text, except a capital's
     and a landmark's (and the centre country's), but on the whole map."""
     places = geography.place
-    home = places[geography.default_centre]["country_iso3"]
+    home = places[geography.default_centre]["country_iso3"] if geography.default_centre else None
     whole = view == geography.extent  # the widest zoom, where names are crowded
     labels = []
     for p in areas:

@@ -57,7 +57,7 @@ def _hover_items(items: pd.DataFrame) -> str:
     return "<br>".join(lines) + more
 
 
-def place_hover(geography: Geography, place_id: str, items: pd.DataFrame | None, centre: str) -> str:
+def place_hover(geography: Geography, place_id: str, items: pd.DataFrame | None, centre: str | None) -> str:
     """A place's hover text: its name, kind and distance from the centre, and what is shown there."""
     place = geography.place[place_id]
     distance = ""
@@ -71,7 +71,7 @@ def place_hover(geography: Geography, place_id: str, items: pd.DataFrame | None,
     return f"<b>{esc(place['name'])}</b> ({kind}){distance}<br>{shown}"
 
 
-def place_card(geography: Geography, place_id: str, items: pd.DataFrame, centre: str) -> str:
+def place_card(geography: Geography, place_id: str, items: pd.DataFrame, centre: str | None) -> str:
     """Everything the dataset says about one place, with sources and the items shown there."""
     dataset = geography.dataset
     place = geography.place[place_id]
@@ -83,7 +83,7 @@ def place_card(geography: Geography, place_id: str, items: pd.DataFrame, centre:
     )
     distance = (
         f" · {geography.distance_km(centre, place_id):,.0f} km from {esc(geography.place[centre]['name'])}"
-        if place_id != centre
+        if centre is not None and place_id != centre
         else ""
     )
     side = f"side: {esc(geography.sides.words(place['side']))}"
@@ -114,6 +114,17 @@ def place_card(geography: Geography, place_id: str, items: pd.DataFrame, centre:
             else "<p>Nothing shown here with these layers and years.</p>"
         )
         + "</div>"
+    )
+
+
+def nothing_to_map(geography: Geography) -> str:
+    """Why the map draws nothing: the dataset has no place, or none that its boundaries can draw."""
+    if not geography.place:
+        return "This dataset has no places, so the map has nothing to draw."
+    names = [geography.place[p]["name"] for p in geography.mapped[1]]
+    return (
+        f"None of this dataset's places can be drawn on this map: {', '.join(names)}. A place known only as "
+        "a country or a region is drawn as its country, which the map's boundaries do not hold here."
     )
 
 
@@ -244,15 +255,16 @@ def _ring_text(geography: Geography, centre: str, radius_km: int, items: pd.Data
     return text
 
 
-def places_csv(geography: Geography, items: pd.DataFrame, centre: str) -> str:
-    """The places that have items shown, with their distance from the centre, as CSV."""
+def places_csv(geography: Geography, items: pd.DataFrame, centre: str | None) -> str:
+    """The places that have items shown, with their distance from the centre (empty without
+    one: no city or site is mapped), as CSV."""
     rows = []
     for place_id, group in items.groupby("place_id", sort=True):
         place = geography.place[place_id]
         rows.append(
             {
                 **{column: place[column] for column in CSV_COLUMNS[:7]},
-                "km_from_centre": round(geography.distance_km(centre, place_id)),
+                "km_from_centre": round(geography.distance_km(centre, place_id)) if centre else None,
                 "items_shown": len(group),
                 "item_ids": "|".join(group["item_id"]),
             }
