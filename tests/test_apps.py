@@ -94,8 +94,8 @@ def test_answers_are_kept_and_saved_as_csv():
     quiz.submit(2)
     quiz.submit(3)
     lines = book.to_csv().splitlines()
-    assert lines[0] == "notebook,exercise,question,my_answer,correct,answered_at"
-    assert lines[1].startswith("00_start_here,n,How many?,3,yes,")
+    assert lines[0] == "notebook,exercise,question,my_answer,correct,attempts,answered_at"
+    assert lines[1].startswith("00_start_here,n,How many?,3,yes,2,")  # right at the second try
     link = book.save_link().value
     assert 'download="my-answers-00_start_here.csv"' in link and "(1 so far)" in link
 

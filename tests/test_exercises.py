@@ -125,3 +125,26 @@ def test_every_exercise_called_from_its_notebook_cell_keeps_its_answer_in_that_n
         assert made, module
         for exercise in made:
             assert exercise.book is answer_book(notebook), (module.__name__, exercise.key)
+
+
+def test_a_sentence_that_looks_ahead_but_is_coded_otherwise_is_a_defensible_prediction(dataset):
+    """Review (§1.3): ¶ 12's last sentence ("will always have far more serious consequences") is
+    coded as an assessment; calling it a prediction is defensible, kept but not marked."""
+    book = AnswerBook("t")
+    reader = ArticleReader(dataset)
+    exercise = prediction_sentence_exercise(dataset, reader, book)
+    reader.sentence_picker.value = "p12s3"
+    exercise.check_button.click()
+    assert "◐" in exercise.feedback.value
+    assert "codes its claim about the future as an assessment, not a prediction" in exercise.feedback.value
+    reader.sentence_picker.value = "p01s1"  # the standfirst's first sentence: about the present
+    exercise.check_button.click()
+    assert "✘" in exercise.feedback.value and "No prediction is coded from this sentence" in exercise.feedback.value
+    reader.sentence_picker.value = "p10s2"  # "Russia may react calmly in public"
+    exercise.check_button.click()
+    assert "✔" in exercise.feedback.value
+    (row,) = csv.DictReader(io.StringIO(book.to_csv()))
+    assert (row["correct"], row["attempts"]) == ("yes", "3")
+    assert "Defensible, though coded otherwise (claims about the future): ¶ 1 sentence 2, ¶ 5 sentence 1" in (
+        exercise.solution
+    )

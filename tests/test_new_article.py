@@ -14,7 +14,7 @@ import shutil
 import pytest
 
 from article_explorer.data.config import DEFAULT_DATA_DIR, PROJECT_ROOT
-from article_explorer.data.contract import RELIABILITY_FOLDER, SENTENCES, TABLES
+from article_explorer.data.contract import SENTENCES, TABLES
 from article_explorer.data.sentences_split import split_sentences
 from article_explorer.data.validation import read_dataset
 from article_explorer.tools.cli import main
@@ -129,8 +129,8 @@ def test_every_table_of_the_contract_is_there_with_its_header(hand_made, tmp_pat
     target = tmp_path / "dam"
     assert new(hand_made, target) == 0
     for table in TABLES:
-        if table.folder == RELIABILITY_FOLDER:
-            assert not (target / table.folder).exists(), "an empty reliability/ folder would claim a second coding"
+        if table.folder:  # an empty reliability/ would claim a second coding; an empty lessons/, exercises
+            assert not (target / table.folder).exists(), f"the optional {table.folder}/ folder is written"
             continue
         rows = read_csv(target / table.filename)
         expected = [f.name for f in table.fields if table is not SENTENCES or not f.optional]
@@ -138,7 +138,7 @@ def test_every_table_of_the_contract_is_there_with_its_header(hand_made, tmp_pat
         if table.name not in ("sources", "sentences"):
             assert rows[1:] == [], table.filename
     names = {resource["name"] for resource in json.loads((target / "datapackage.json").read_text())["resources"]}
-    assert names == {t.name for t in TABLES if t.folder != RELIABILITY_FOLDER}
+    assert names == {t.name for t in TABLES if not t.folder}
 
 
 def test_sources_has_a_stub_row_with_the_hash_and_empty_fields(hand_made, tmp_path):

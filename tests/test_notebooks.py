@@ -144,7 +144,8 @@ def test_on_a_dataset_that_does_not_validate_one_panel_explains_and_the_rest_say
     needs_data = [
         cell
         for cell in notebook.cells
-        if cell.cell_type == "code" and re.search(r"dataset\(\)|_exercise\(|Review\(|Workbench\(", cell.source)
+        if cell.cell_type == "code"
+        and re.search(r"dataset\(\)|_exercise\(|Review\(|Workbench\(|reading_items\(|think_box\(", cell.source)
     ]
     assert needs_data, "every notebook shows something made from the dataset"
     # The panel and the notices are widgets: their words are in the notebook's widget state.

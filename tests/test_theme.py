@@ -17,6 +17,11 @@ NOT_THEMED = {
     ("second_coding", "field"): "field names, in the reliability table",
     ("adjudication", "table"): "table names, in the reliability table",
     ("adjudication", "field"): "field names, in the reliability table",
+    ("items", "notebook"): "which notebook shows an item: decides where it goes, never shown",
+    ("items", "kind"): "decides the widget (options, or a text box), never shown as words",
+    ("items", "stage"): "decides where in its notebook an item is shown, never shown as words",
+    ("items", "skill"): "the objectives' ids; their sentences are contract.SKILLS, printed by the guide",
+    ("options", "verdict"): "decides the feedback, marked ✔, ✘ or ◐ by exercises.base.Feedback",
 }
 
 

@@ -1,10 +1,10 @@
 """The validator's registry of checks: each has a fault test, and each problem names its check.
 
 A fault test breaks a copy of the dataset and asks for the problem through
-``only_problem(path, "check_x")`` or ``problems_from(path, "check_x")`` (in
-tests/test_validator_faults.py, tests/test_contract_v2.py and tests/test_sides.py); both helpers fail unless the
-named check reported it. So the rule names written in those calls are the checks that a
-broken dataset is shown to trip, and they must be every check of the registry.
+``only_problem(path, "check_x")`` or ``problems_from(path, "check_x")`` (in the
+:data:`FAULT_FILES`); both helpers fail unless the named check reported it. So the rule names
+written in those calls are the checks that a broken dataset is shown to trip, and they must be
+every check of the registry.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from article_explorer.data.validation import RULES, TABLE_RULES
 from .conftest import only_problem
 
 TESTS = Path(__file__).parent
-FAULT_FILES = ("test_validator_faults.py", "test_contract_v2.py", "test_sides.py")
+FAULT_FILES = ("test_validator_faults.py", "test_contract_v2.py", "test_sides.py", "test_lessons.py")
 #: The fault files' helpers that check which rule reported a problem; the rule is their second argument.
 HELPERS = {"only_problem", "problems_from"}
 
@@ -80,6 +80,7 @@ def test_the_rules_run_in_this_order():
         "check_boundaries",
         "check_coverage",
         "check_reliability",
+        "check_lessons",
     ]
 
 

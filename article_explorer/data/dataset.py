@@ -22,6 +22,9 @@ from article_explorer.data.contract import (
     ADJUDICATION,
     ARTICLE_SCHEME,
     COUNTRY_SIDES,
+    ITEMS,
+    MISCONCEPTIONS,
+    OPTIONS,
     SECOND_CODING,
     SIDES,
     TABLES,
@@ -62,7 +65,8 @@ class Dataset:
     ``events.origin`` or ``places.role``, loads with ``origin = "article"`` for every event
     and ``role = "mentioned"`` for every place, and an empty ``role`` is ``"mentioned"``.
     ``second_coding`` and ``adjudication`` (the optional ``reliability/`` folder) are empty
-    frames with the contract's columns when the dataset has no such folder. A dataset without
+    frames with the contract's columns when the dataset has no such folder; so are ``items``,
+    ``options`` and ``misconceptions`` without the optional ``lessons/`` folder. A dataset without
     ``sides.csv`` (contract v1) has one side per ``places.side`` value, labelled with the value
     itself; without ``country_sides.csv``, ``country_sides`` is empty.
     """
@@ -81,6 +85,9 @@ class Dataset:
     country_sides: pd.DataFrame = field(default_factory=lambda: _empty_frame(COUNTRY_SIDES))
     second_coding: pd.DataFrame = field(default_factory=lambda: _empty_frame(SECOND_CODING))
     adjudication: pd.DataFrame = field(default_factory=lambda: _empty_frame(ADJUDICATION))
+    items: pd.DataFrame = field(default_factory=lambda: _empty_frame(ITEMS))
+    options: pd.DataFrame = field(default_factory=lambda: _empty_frame(OPTIONS))
+    misconceptions: pd.DataFrame = field(default_factory=lambda: _empty_frame(MISCONCEPTIONS))
 
     @property
     def has_reliability(self) -> bool:

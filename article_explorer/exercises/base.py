@@ -44,13 +44,14 @@ RIGHT = "Right."
 
 @dataclass(frozen=True)
 class Feedback:
-    """The outcome of checking one answer."""
+    """The outcome of checking one answer: right (True), not yet (False), or a defensible reading
+    that is kept but not marked (None)."""
 
-    correct: bool
+    correct: bool | None
     message: str
 
     def html(self) -> str:
-        mark, css = ("✔", "ae-right") if self.correct else ("✘", "ae-hint")
+        mark, css = {True: ("✔", "ae-right"), False: ("✘", "ae-hint"), None: ("◐", "ae-not-marked")}[self.correct]
         return f'<div class="{css}" role="status"><span aria-hidden="true">{mark}</span> {esc(self.message)}</div>'
 
 
@@ -61,6 +62,7 @@ class Answer:
     answer: str
     correct: bool | None  # None: an answer that is not marked right or wrong (a coding, a verdict)
     time: str
+    attempts: int = 1  # how many times an answer to this question was checked
 
 
 class AnswerBook:
@@ -80,16 +82,17 @@ class AnswerBook:
         if not isinstance(answer, str):
             raise TypeError(f"answers are kept as words a reader understands, not as {type(answer).__name__}")
         now = dt.datetime.now().isoformat(timespec="seconds")
-        self.answers[key] = Answer(key, question, answer, None if feedback is None else feedback.correct, now)
+        attempts = self.answers[key].attempts + 1 if key in self.answers else 1
+        self.answers[key] = Answer(key, question, answer, None if feedback is None else feedback.correct, now, attempts)
         self._refresh_link()
 
     def to_csv(self) -> str:
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(["notebook", "exercise", "question", "my_answer", "correct", "answered_at"])
+        writer.writerow(["notebook", "exercise", "question", "my_answer", "correct", "attempts", "answered_at"])
         for a in self.answers.values():
             marked = "not marked" if a.correct is None else "yes" if a.correct else "not yet"
-            writer.writerow([self.notebook, a.key, a.question, a.answer, marked, a.time])
+            writer.writerow([self.notebook, a.key, a.question, a.answer, marked, a.attempts, a.time])
         return buffer.getvalue()
 
     @property

@@ -96,12 +96,31 @@ def prediction_sentence_exercise(
     if not predicting:  # no sentence would be right
         return NotPosed("prediction_sentence", NO_PREDICTION)
     texts = dict(zip(dataset.sentences["sentence_id"], dataset.sentences["text"], strict=True))
+    # A sentence whose claim looks ahead but is coded otherwise (advice, a judgement about the
+    # future): calling it a prediction is a defensible reading, kept but not marked.
+    looking_ahead = {
+        sentence_id: kind
+        for sentence_ids, kind, frame in zip(
+            dataset.claims["sentence_ids"], dataset.claims["claim_type"], dataset.claims["time_frame"], strict=True
+        )
+        if frame == "future" and kind != "prediction"
+        for sentence_id in sentence_ids
+        if sentence_id not in predicting
+    }
 
     def check(sentence_id: str | None) -> Feedback:
         if sentence_id in predicting:
             return Feedback(True, RIGHT + " The card below the reader shows the prediction and its hedge words.")
         if not sentence_id:
             return Feedback(False, "Choose a sentence in the reader first.")
+        if sentence_id in looking_ahead:
+            return Feedback(
+                None,
+                f"Defensible, and kept as not marked: this sentence does look ahead, but the dataset codes its "
+                f"claim about the future as {article(looking_ahead[sentence_id])} {looking_ahead[sentence_id]}, "
+                "not a prediction. Would you call it one? Note why, then look for a sentence the coding and you "
+                "would both call a prediction.",
+            )
         return Feedback(
             False,
             "No prediction is coded from this sentence. Look for words about what may or will happen, "
@@ -114,7 +133,8 @@ def prediction_sentence_exercise(
 
     return StateExercise(
         "prediction_sentence",
-        "In the reader, choose a sentence from which a prediction was coded, then press 'Check my view'.",
+        "In the reader, choose a sentence that makes a prediction (a claim about what may or will happen), then "
+        "press 'Check my view'.",
         ArticleReader,
         read_state=lambda explorer: explorer.sentence_picker.value,
         check=check,
@@ -126,8 +146,23 @@ def prediction_sentence_exercise(
     ).with_solution(
         "Any sentence with a card labelled 'Claim (prediction)' under the reader is right: its hedge words "
         "are marked in the quote.",
-        f"In this dataset: {sentences_in_words(dataset, predicting)}.",
+        f"In this dataset: {sentences_in_words(dataset, predicting)}."
+        + (
+            " Defensible, though coded otherwise (claims about the future): "
+            f"{sentences_in_words(dataset, set(looking_ahead))}."
+            if looking_ahead
+            else ""
+        ),
     )
+
+
+def article(word: str) -> str:
+    """ "a" or "an" for ``word``.
+
+    >>> article("assessment"), article("prescription")
+    ('an', 'a')
+    """
+    return "an" if word[:1].lower() in "aeiou" else "a"
 
 
 def sentences_in_words(dataset: Dataset, sentence_ids: set[str]) -> str:

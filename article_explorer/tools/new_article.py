@@ -6,8 +6,8 @@ layout rules of :mod:`article_explorer.data.sentences_split`, ``sources.csv`` wi
 the article (its SHA-256 filled in, its title, author, publisher, date and address left for the
 instructor), every other table with its header row only, ``datapackage.json``, and a codebook
 template, ``README.md``, whose column tables are written from the contract
-(:func:`columns_markdown`). The optional ``reliability/`` folder is not written: a dataset
-without it is valid, and one with it claims a second coding.
+(:func:`columns_markdown`). The optional folders are not written: a dataset is valid
+without them, ``reliability/`` claims a second coding and ``lessons/`` reading exercises.
 
 :func:`next_steps` reads a dataset and says which tables to fill next, in the order their rows
 point at each other; ``article-explorer validate`` prints it after the problems.
@@ -25,7 +25,6 @@ from pathlib import Path
 
 from article_explorer.data.contract import (
     ARTICLE_PATH,
-    RELIABILITY_FOLDER,
     SENTENCES,
     SIDES,
     SOURCES,
@@ -119,7 +118,7 @@ def write_scaffold(
     write(SENTENCES, [f.name for f in SENTENCES.fields if not f.optional], [s.row() for s in split.sentences])
     stub = {"source_id": source_id, "kind": "article", "note": _source_note(article, split), "sha256": sha256}
     write(SOURCES, [f.name for f in SOURCES.fields], [[stub.get(f.name, "") for f in SOURCES.fields]])
-    empty = tuple(t for t in TABLES if t not in (SOURCES, SENTENCES) and t.folder != RELIABILITY_FOLDER)
+    empty = tuple(t for t in TABLES if t not in (SOURCES, SENTENCES) and not t.folder)  # no optional folder
     for table in empty:
         write(table, [f.name for f in table.fields])
     descriptor = json.dumps(build_datapackage(columns), indent=2, ensure_ascii=False) + "\n"
@@ -195,9 +194,7 @@ def codebook_template(folder: str, article_name: str, split: ArticleSplit, layou
     paragraphs = len({s.paragraph for s in split.sentences})
     listing = [f"{'source/article.txt':<18} the article, byte for byte as received (SHA-256 in sources.csv)"]
     listing += [
-        f"{t.filename:<18} {t.description[0].lower()}{t.description[1:].rstrip('.')}"
-        for t in TABLES
-        if t.folder != RELIABILITY_FOLDER
+        f"{t.filename:<18} {t.description[0].lower()}{t.description[1:].rstrip('.')}" for t in TABLES if not t.folder
     ]
     listing.append(
         f"{'datapackage.json':<18} Table Schemas from the contract (`article-explorer datapackage` rewrites it)"
@@ -298,7 +295,7 @@ def next_steps(raw: RawDataset) -> list[str]:
     for table in TABLES:
         if table in (SOURCES, SENTENCES) or table.name not in raw.tables:
             continue
-        if table.optional and table is not SIDES:  # country_sides.csv and reliability/ may stay empty
+        if table.optional and table is not SIDES:  # country_sides.csv, reliability/ and lessons/ may stay empty
             continue
         if not raw.tables[table.name]:
             steps.append(f"{table.filename}: {table.description[0].lower()}{table.description[1:]}")
@@ -333,7 +330,7 @@ def describe_next_steps(raw: RawDataset) -> str:
     lines = [f"{done}next, in this order:"]
     lines += [f"  {number}. {step}" for number, step in enumerate(steps, start=1)]
     lines.append(
-        "Optional: country_sides.csv (sides that change over time) and reliability/ (a second coding); "
-        "see docs/new-article-tutorial.md."
+        "Optional: country_sides.csv (sides that change over time), reliability/ (a second coding) and "
+        "lessons/ (reading exercises of your own); see docs/new-article-tutorial.md."
     )
     return "\n".join(lines)

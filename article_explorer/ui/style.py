@@ -49,8 +49,12 @@ mark.ae-name {{background: #e4f1d9; color: #1a1a1a;}}
   border: 1px dashed var(--jp-border-color1, #999);}}
 .ae-right {{color: #00603a;}}
 .ae-hint {{color: #8a3b00;}}
+.ae-not-marked {{color: #3b3b8a;}}
 {DARK} .ae-right {{color: #7ddc9f;}}
 {DARK} .ae-hint {{color: #ffb877;}}
+{DARK} .ae-not-marked {{color: #b8b8ff;}}
+blockquote.ae-passage {{margin: 4px 0 6px 0; padding: 2px 10px; border-left: 3px solid var(--jp-border-color1, #999);
+  color: var(--jp-content-font-color1, #1a1a1a);}}
 {DARK} .ae-card .ae-meta, {DARK} .ae-meta {{color: var(--jp-ui-font-color1, #ddd);}}
 details.ae-more > summary {{cursor: pointer; color: var(--jp-content-link-color, #0b5cad); margin: 4px 0;}}
 .ae-question {{color: var(--jp-ui-font-color1, #1a1a1a);}}

@@ -91,7 +91,7 @@ def answer_and_save(page, notebook: str) -> None:
     if box.count():  # a number: type one (an empty box is not an answer)
         box.first.fill("1")
     check.click()
-    page.wait_for_function("() => document.querySelectorAll('.ae-right, .ae-hint').length > 0")
+    page.wait_for_function("() => document.querySelectorAll('.ae-right, .ae-hint, .ae-not-marked').length > 0")
     # at least this answer: the kernel may already hold answers from an earlier visit to the
     # notebook (a session's answers outlive "Run All")
     page.wait_for_function("() => /Save my answers \\([1-9]\\d* so far\\)/.test(document.body.innerText)")

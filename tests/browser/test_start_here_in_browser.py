@@ -75,19 +75,23 @@ def test_reader_follows_a_sentence_and_a_claim_and_answers_are_saved(page, serve
         arg=last_paragraph,
     )
 
+    paragraphs = page.locator(".ae-exercise").filter(has_text="How many paragraphs")
     set_widget_value(page, "Answer", "9")
-    page.get_by_role("button", name="Check").first.click()
-    page.wait_for_selector(".ae-hint")
-    assert "Too few" in page.locator(".ae-hint").first.inner_text()
+    paragraphs.get_by_role("button", name="Check").click()
+    paragraphs.locator(".ae-hint").wait_for()
+    assert "Too few" in paragraphs.locator(".ae-hint").inner_text()
+    saved_wrong = page.locator("a.ae-save").get_attribute("href")  # the file with the answer "9"
     set_widget_value(page, "Answer", "10")
-    page.get_by_role("button", name="Check").first.click()
-    page.wait_for_selector(".ae-right")
+    paragraphs.get_by_role("button", name="Check").click()
+    paragraphs.locator(".ae-right").wait_for()
 
+    # the link is drawn afresh after each answer (still "1 so far": the same question): wait for
+    # the new file before scrolling to it
+    page.wait_for_function("old => document.querySelector('a.ae-save').href !== old", arg=saved_wrong)
+    assert "(1 so far)" in page.locator("a.ae-save").inner_text()
     save = page.locator("a.ae-save")
-    save.scroll_into_view_if_needed()
-    page.wait_for_function("() => document.querySelector('a.ae-save').textContent.includes('(1 so far)')")
     with page.expect_download() as download_info:
-        save.click()
+        save.click()  # scrolls to it first, and finds it again if it is drawn afresh meanwhile
     download = download_info.value
     assert download.suggested_filename == "my-answers-00_start_here.csv"
     raw = download.path().read_bytes()

@@ -10,15 +10,29 @@ it, so the three cannot drift apart.
 - :mod:`~article_explorer.data.contract.tables`: the article's tables (eight, and contract v2's
   optional sides) and :data:`TABLES`;
 - :mod:`~article_explorer.data.contract.reliability`: the optional ``reliability/`` folder;
+- :mod:`~article_explorer.data.contract.lessons`: the optional ``lessons/`` folder (reading
+  exercises, their options and misconceptions), the notebooks and the skills they teach;
 - :mod:`~article_explorer.data.contract.frictionless`: :func:`build_datapackage`.
 
 Import from here: ``from article_explorer.data.contract import TABLES, Field``.
 
->>> [table.filename for table in TABLES][-2:]
+>>> [table.filename for table in TABLES][-5:-3]
 ['reliability/second_coding.csv', 'reliability/adjudication.csv']
 """
 
 from article_explorer.data.contract.frictionless import build_datapackage
+from article_explorer.data.contract.lessons import (
+    ITEM_KINDS,
+    ITEM_STAGES,
+    ITEMS,
+    LESSONS_FOLDER,
+    MISCONCEPTIONS,
+    NOTEBOOKS,
+    OPTION_VERDICTS,
+    OPTIONS,
+    SKILLS,
+    Skill,
+)
 from article_explorer.data.contract.reliability import (
     ADJUDICATION,
     RELIABILITY_FIELD_NAMES,
@@ -56,8 +70,16 @@ __all__ = [
     "EVENTS",
     "FILL_PATTERNS",
     "ISSUES",
+    "ITEMS",
+    "ITEM_KINDS",
+    "ITEM_STAGES",
+    "LESSONS_FOLDER",
     "LIST_SEPARATOR",
+    "MISCONCEPTIONS",
+    "NOTEBOOKS",
     "NOTES",
+    "OPTIONS",
+    "OPTION_VERDICTS",
     "PLACES",
     "PLOVER_CATEGORIES",
     "POSITIONS",
@@ -67,12 +89,14 @@ __all__ = [
     "SECOND_CODING",
     "SENTENCES",
     "SIDES",
+    "SKILLS",
     "SLUG_PATTERN",
     "SOURCES",
     "TABLES",
     "TABLES_BY_NAME",
     "Field",
     "FieldType",
+    "Skill",
     "Table",
     "build_datapackage",
 ]

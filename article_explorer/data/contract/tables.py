@@ -1,12 +1,14 @@
 """The tables of a dataset, column by column: :data:`TABLES`, in the order the validator reads them.
 
 The eight tables of the article come first; the two of the optional ``reliability/`` folder
-are in :mod:`article_explorer.data.contract.reliability`. ``data/README.md`` (the codebook)
+are in :mod:`article_explorer.data.contract.reliability`, the three of the optional
+``lessons/`` folder in :mod:`article_explorer.data.contract.lessons`. ``data/README.md`` (the codebook)
 explains each column in words.
 """
 
 from __future__ import annotations
 
+from article_explorer.data.contract.lessons import ITEMS, MISCONCEPTIONS, OPTIONS
 from article_explorer.data.contract.reliability import ADJUDICATION, SECOND_CODING
 from article_explorer.data.contract.schema import NOTES, SLUG_PATTERN, Field, Table
 
@@ -359,7 +361,7 @@ COUNTRY_SIDES = Table(
 
 TABLES: tuple[Table, ...] = (
     SOURCES, SENTENCES, ACTORS, SIDES, PLACES, ISSUES, EVENTS, CLAIMS, POSITIONS, COUNTRY_SIDES,
-    SECOND_CODING, ADJUDICATION,
+    SECOND_CODING, ADJUDICATION, ITEMS, OPTIONS, MISCONCEPTIONS,
 )  # fmt: skip
 TABLES_BY_NAME = {table.name: table for table in TABLES}
 ARTICLE_PATH = "source/article.txt"

@@ -11,7 +11,8 @@ in the module of its subject:
 - :mod:`~article_explorer.data.validation.dates`: event dates and outcomes;
 - :mod:`~article_explorer.data.validation.sides`: the sides and the periods of country_sides.csv;
 - :mod:`~article_explorer.data.validation.boundaries`: the country codes a map draws;
-- :mod:`~article_explorer.data.validation.reliability`: the optional ``reliability/`` folder.
+- :mod:`~article_explorer.data.validation.reliability`: the optional ``reliability/`` folder;
+- :mod:`~article_explorer.data.validation.lessons`: the optional ``lessons/`` folder.
 
 To add a rule: write it in the module of its subject (or a new one), add it to :data:`RULES`
 where its problems should come in the report, and write a broken-copy test in
@@ -28,6 +29,7 @@ from collections.abc import Callable
 
 from article_explorer.data.validation.boundaries import check_boundaries
 from article_explorer.data.validation.dates import check_event_dates, check_outcomes
+from article_explorer.data.validation.lessons import check_lessons
 from article_explorer.data.validation.read import RawDataset
 from article_explorer.data.validation.references import (
     check_claim_stances,
@@ -57,4 +59,5 @@ RULES: tuple[Rule, ...] = (
     check_boundaries,
     check_coverage,
     check_reliability,
+    check_lessons,
 )
