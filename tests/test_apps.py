@@ -123,3 +123,31 @@ def test_clicking_a_paragraph_bar_jumps_to_its_first_sentence(reader):
     assert reader.sentence_picker.value == reader._sentences_of[last].iloc[0]["sentence_id"]
     reader.plot.clicked = {"customdata": None}  # a click that is not on a bar changes nothing
     assert reader.sentence_picker.value == reader._sentences_of[last].iloc[0]["sentence_id"]
+
+
+def test_every_card_shows_the_coder_s_note_and_a_row_without_one_shows_none():
+    """Review (§4.3): the coders' caveats were on no card. Expectations copied from data/ by hand."""
+    from article_explorer.explorers.positions.cells import Evidence, evidence_html
+    from article_explorer.ui.cards import claim_card, event_card, position_card
+
+    dataset = load_dataset()
+    claim = dataset.claims.set_index("claim_id", drop=False).loc["us_supports_blr_sovereignty"]
+    event = dataset.events.set_index("event_id", drop=False).loc["carpenter_meets_lukashenko"]
+    position = dataset.positions.set_index("position_id", drop=False).loc["usa_sovereignty"]
+    assert (
+        "<b>Coder's note:</b> 'reportedly' marks the author's distance from the report, not Carpenter's doubt."
+        in html.unescape(claim_card(dataset, claim))
+    )
+    assert (
+        "<b>Coder's note:</b> The meeting took place on the day the article was published, so the article "
+        "describes it in the present tense." in html.unescape(event_card(dataset, event))
+    )
+    note = "<b>Coder's note:</b> Stated by a US official, reported by the article ('reportedly')"
+    assert note in html.unescape(position_card(dataset, position))
+    empty = dataset.claims.iloc[0:0]
+    panel = evidence_html(
+        dataset, Evidence(position.to_frame().T, dataset.events.iloc[0:0], empty), "US", "sovereignty"
+    )
+    assert note in html.unescape(panel)
+    other = load_dataset(PROJECT_ROOT / "tests" / "data" / "other_article")  # its tables carry no notes
+    assert "Coder's note" not in claim_card(other, other.claims.iloc[0])

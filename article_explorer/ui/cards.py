@@ -2,8 +2,10 @@
 
 A card names the row's kind by its glyph from :mod:`article_explorer.ui.theme` (■ event,
 □ context event, ● ◆ ▲ ✕ a claim by its certainty, ✦ position), says what the row holds in
-words, and quotes the sentence it comes from. A context event (``events.origin = context``,
-added by the coder from outside sources) says so instead of presenting its quote as a report.
+words, quotes the sentence it comes from, and shows the coder's note on the row, if any
+(:func:`coder_note`: the caveats behind a coding are for learners to question). A context
+event (``events.origin = context``, added by the coder from outside sources) says so instead
+of presenting its quote as a report.
 """
 
 from __future__ import annotations
@@ -43,6 +45,20 @@ def context_tag(event) -> str:
 def context_note(quote: str) -> str:
     """What a context event's card says about it, in plain text."""
     return f"Context: the article does not report this event; the coder added it to explain “{quote}”."
+
+
+def coder_note(row) -> str:
+    """The coder's note on a row (its ``notes``: a caveat, a reading weighed, a source that
+    disagrees), as a card line; nothing for a row without one.
+
+    >>> coder_note({"notes": "Date inferred from 'tomorrow'."})
+    "<div class='ae-meta ae-note'><b>Coder's note:</b> Date inferred from &#x27;tomorrow&#x27;.</div>"
+    >>> coder_note({"notes": ""}), coder_note({})
+    ('', '')
+    """
+    note = row.get("notes", "") if hasattr(row, "get") else ""
+    note = note if isinstance(note, str) else ""
+    return f"<div class='ae-meta ae-note'><b>Coder's note:</b> {esc(note)}</div>" if note.strip() else ""
 
 
 def paragraph_label(part: str, paragraph: int) -> str:
@@ -104,7 +120,7 @@ def event_card(dataset: Dataset, event: pd.Series, detailed: bool = False, hinds
         f'<div class="ae-card ae-event{" ae-context" if context else ""}"><b>{title}:</b> {esc(event["headline"])}'
         f"<div class='ae-meta'>{esc(words_for(CATEGORY, event['category']))} · {esc(event['status'])} · "
         f"{date_line(dataset, event)}</div>"
-        f"{details}{quote}{outcome}</div>"
+        f"{details}{quote}{outcome}{coder_note(event)}</div>"
     )
 
 
@@ -118,7 +134,7 @@ def claim_card(dataset: Dataset, claim: pd.Series) -> str:
         f"certainty: <b>{esc(claim['certainty'])}</b> · hedge words: {cues} · "
         f"about the {esc(claim['time_frame'])}</div>"
         f"<div>“{highlight(claim['quote'], claim['hedge_cues'])}” "
-        f"<span class='ae-meta'>({paragraphs})</span></div></div>"
+        f"<span class='ae-meta'>({paragraphs})</span></div>{coder_note(claim)}</div>"
     )
 
 
@@ -128,5 +144,5 @@ def position_card(dataset: Dataset, position: pd.Series) -> str:
         f"<b>{esc(position['stance'])}</b> — {esc(position['issue_label'])}"
         f"<div class='ae-meta'>basis: {esc(words_for(BASIS, position['basis']))} · "
         f"as of {esc(in_words(position['as_of']))}</div>"
-        f"<div>“{esc(position['quote'])}”</div></div>"
+        f"<div>“{esc(position['quote'])}”</div>{coder_note(position)}</div>"
     )

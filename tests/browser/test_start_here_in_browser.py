@@ -85,10 +85,9 @@ def test_reader_follows_a_sentence_and_a_claim_and_answers_are_saved(page, serve
     paragraphs.get_by_role("button", name="Check").click()
     paragraphs.locator(".ae-right").wait_for()
 
-    # the link is drawn afresh after each answer (still "1 so far": the same question): wait for
-    # the new file before scrolling to it
+    # the link is drawn afresh after each answer (the count stays: the same question): wait for the
+    # new file. (In JupyterLab the kernel may hold answers from an earlier visit to the notebook.)
     page.wait_for_function("old => document.querySelector('a.ae-save').href !== old", arg=saved_wrong)
-    assert "(1 so far)" in page.locator("a.ae-save").inner_text()
     save = page.locator("a.ae-save")
     with page.expect_download() as download_info:
         save.click()  # scrolls to it first, and finds it again if it is drawn afresh meanwhile
@@ -97,7 +96,7 @@ def test_reader_follows_a_sentence_and_a_claim_and_answers_are_saved(page, serve
     raw = download.path().read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf"), "a byte-order mark, so that spreadsheet programs read UTF-8"
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
-    assert [(r["exercise"], r["my_answer"], r["correct"]) for r in rows] == [("body_paragraphs", "10", "yes")]
+    assert [(r["my_answer"], r["correct"]) for r in rows if r["exercise"] == "body_paragraphs"] == [("10", "yes")]
     assert_healthy(page, log)
 
 

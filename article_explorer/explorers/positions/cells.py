@@ -15,7 +15,7 @@ import pandas as pd
 
 from article_explorer.data.dataset import Dataset
 from article_explorer.data.edtf import in_words
-from article_explorer.ui.cards import claim_card, event_card
+from article_explorer.ui.cards import claim_card, coder_note, event_card
 from article_explorer.ui.rendering import esc
 from article_explorer.ui.theme import BASIS, NO_POSITION, STANCE, Look, words_for
 
@@ -89,7 +89,8 @@ def evidence_html(dataset: Dataset, evidence: Evidence, actor: str, issue: str) 
         parts.append(
             f'<div class="ae-card ae-position"><b>{esc(STANCE[position["stance"]].glyph)} {esc(position["stance"])}</b>'
             f" · {esc(words_for(BASIS, position['basis']))} · as of {esc(in_words(position['as_of']))}"
-            f"<div>“{esc(position['quote'])}” <span class='ae-meta'>({paragraphs})</span></div></div>"
+            f"<div>“{esc(position['quote'])}” <span class='ae-meta'>({paragraphs})</span></div>"
+            f"{coder_note(position)}</div>"
         )
     if len(evidence.events):
         parts.append("<p><b>Events behind these positions</b></p>")
