@@ -251,3 +251,10 @@ def test_the_instructor_guide_lists_the_objectives_the_items_and_the_misconcepti
         assert f"| {item.notebook[:2]} | `{item.item_id}` | {SKILLS[item.skill].name} |" in guide, item.item_id
     for misconception in dataset.misconceptions.itertuples():
         assert f"| “{misconception.name}” | {misconception.description} |" in guide, misconception.name
+
+
+def test_two_options_of_one_item_cannot_read_the_same(dataset_copy):
+    line = set_option(dataset_copy, "ring_shows", "threat", "text", "Which countries are on the centre's side")
+    problem = only_problem(dataset_copy.path, "check_lessons")
+    assert where(problem) == ("lessons/options.csv", line, "text", "Which countries are on the centre's side")
+    assert problem.message == "is the text of another option of item 'ring_shows'"

@@ -21,12 +21,12 @@ from dataclasses import dataclass
 from typing import Any
 
 import ipywidgets as widgets
-import pandas as pd
 
 from article_explorer.data.contract import NOTEBOOKS, SKILLS
 from article_explorer.data.dataset import Dataset
 from article_explorer.exercises.base import RIGHT, AnswerBook, Exercise, Feedback, answer_book
 from article_explorer.ui import session
+from article_explorer.ui.cards import paragraph_label
 from article_explorer.ui.rendering import esc
 from article_explorer.ui.style import page_style
 from article_explorer.ui.unavailable import UnavailableDataset
@@ -65,11 +65,13 @@ class LessonItem:
         return SKILLS[self.skill].objective
 
 
-def _where(dataset: Dataset, row: pd.Series) -> str:
+def _where(dataset: Dataset, row: dict) -> str:
+    """Where an item's passage comes from: "the article, ¶ 9" (or "the article, photo caption"),
+    or its source's title."""
     if row["sentence_ids"]:
-        paragraph_of = dict(zip(dataset.sentences["sentence_id"], dataset.sentences["paragraph"], strict=True))
-        paragraphs = sorted({paragraph_of[s] for s in row["sentence_ids"]})
-        return "the article, " + ", ".join(f"¶ {p}" for p in paragraphs)
+        sentences = dataset.sentences.set_index("sentence_id")
+        cited = sorted({(int(sentences.at[s, "paragraph"]), sentences.at[s, "part"]) for s in row["sentence_ids"]})
+        return "the article, " + ", ".join(paragraph_label(part, paragraph) for paragraph, part in cited)
     if row["source_id"]:
         return dataset.sources_by_id[row["source_id"]]["title"]
     return ""
@@ -95,7 +97,7 @@ def lesson_items(dataset: Dataset, notebook: str, stage: str | None = None) -> l
                 skill=row["skill"],
                 stage=row["stage"],
                 passage=row["passage"],
-                where=_where(dataset, pd.Series(row)),
+                where=_where(dataset, row),
                 question=row["question"],
                 explanation=row["explanation"],
                 options=tuple(

@@ -8,8 +8,8 @@ the contract). It checks what would make an item mislead or fail in a notebook:
 * a passage from the article is the article's words: verbatim in the sentences it cites (an
   ellipsis, ``…``, may stand between fragments, each verbatim, in order); a passage from
   elsewhere names its source;
-* a choice item can be answered (two options at least, one of them right) and explains itself;
-  a think item has no options;
+* a choice item can be answered (two options at least, one of them right, no two alike) and
+  explains itself; a think item has no options;
 * each wrong option names the misconception it stands for and has feedback; each defensible
   option says why it holds.
 """
@@ -110,6 +110,12 @@ def _check_item_options(raw: RawDataset, item: Row, rows: list[Row]) -> None:
         return  # an unknown kind is reported cell by cell
     if not item["explanation"]:
         raw.report("items", item, "explanation", "", "is empty; a choice item explains its answer once it is given")
+    texts = [option["text"] for option in rows]
+    for option in rows:
+        if texts.count(option["text"]) > 1 and texts.index(option["text"]) != rows.index(option):
+            raw.report(
+                "options", option, "text", option["text"], f"is the text of another option of item '{item['item_id']}'"
+            )
     verdicts = [option["verdict"] for option in rows]
     if len(rows) < 2 or "right" not in verdicts:
         have = f"{len(rows)} option{'s' if len(rows) != 1 else ''}, {verdicts.count('right')} of them right"
