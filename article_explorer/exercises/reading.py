@@ -65,12 +65,11 @@ class LessonItem:
         return SKILLS[self.skill].objective
 
 
-def _where(dataset: Dataset, row: dict) -> str:
+def _where(dataset: Dataset, row: dict, sentences: dict[str, dict]) -> str:
     """Where an item's passage comes from: "the article, ¶ 9" (or "the article, photo caption"),
-    or its source's title."""
+    or its source's title (``sentences``: each sentence's row, by id)."""
     if row["sentence_ids"]:
-        sentences = dataset.sentences.set_index("sentence_id")
-        cited = sorted({(int(sentences.at[s, "paragraph"]), sentences.at[s, "part"]) for s in row["sentence_ids"]})
+        cited = sorted({(int(sentences[s]["paragraph"]), sentences[s]["part"]) for s in row["sentence_ids"]})
         return "the article, " + ", ".join(paragraph_label(part, paragraph) for paragraph, part in cited)
     if row["source_id"]:
         return dataset.sources_by_id[row["source_id"]]["title"]
@@ -86,6 +85,7 @@ def lesson_items(dataset: Dataset, notebook: str, stage: str | None = None) -> l
     chosen = dataset.items[dataset.items["notebook"] == notebook]
     if stage is not None:
         chosen = chosen[chosen["stage"] == stage]
+    sentences = dataset.sentences.set_index("sentence_id", drop=False).to_dict("index")
     items = []
     for row in chosen.to_dict("records"):
         options = dataset.options[dataset.options["item_id"] == row["item_id"]]
@@ -97,7 +97,7 @@ def lesson_items(dataset: Dataset, notebook: str, stage: str | None = None) -> l
                 skill=row["skill"],
                 stage=row["stage"],
                 passage=row["passage"],
-                where=_where(dataset, row),
+                where=_where(dataset, row, sentences),
                 question=row["question"],
                 explanation=row["explanation"],
                 options=tuple(

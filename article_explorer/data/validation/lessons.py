@@ -110,12 +110,13 @@ def _check_item_options(raw: RawDataset, item: Row, rows: list[Row]) -> None:
         return  # an unknown kind is reported cell by cell
     if not item["explanation"]:
         raw.report("items", item, "explanation", "", "is empty; a choice item explains its answer once it is given")
-    texts = [option["text"] for option in rows]
-    for option in rows:
-        if texts.count(option["text"]) > 1 and texts.index(option["text"]) != rows.index(option):
+    seen: set[str] = set()
+    for option in rows:  # the second of two alike is reported
+        if option["text"] in seen:
             raw.report(
                 "options", option, "text", option["text"], f"is the text of another option of item '{item['item_id']}'"
             )
+        seen.add(option["text"])
     verdicts = [option["verdict"] for option in rows]
     if len(rows) < 2 or "right" not in verdicts:
         have = f"{len(rows)} option{'s' if len(rows) != 1 else ''}, {verdicts.count('right')} of them right"
